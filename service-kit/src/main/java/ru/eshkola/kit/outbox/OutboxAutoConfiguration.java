@@ -65,7 +65,9 @@ public class OutboxAutoConfiguration {
     @ConditionalOnMissingBean(name = "eventsKafkaTemplate")
     KafkaTemplate<byte[], byte[]> eventsKafkaTemplate(ProducerFactory<byte[], byte[]> eventsProducerFactory) {
         KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(eventsProducerFactory);
+        // observations (trace propagation, richer tags) replace the older timers; both at once clash in Prometheus
         template.setObservationEnabled(true);
+        template.setMicrometerEnabled(false);
         return template;
     }
 

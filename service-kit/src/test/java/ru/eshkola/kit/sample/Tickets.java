@@ -1,0 +1,6 @@
+package ru.eshkola.kit.sample;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface Tickets extends MongoRepository<Ticket, String> {
+}
