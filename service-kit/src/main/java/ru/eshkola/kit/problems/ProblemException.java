@@ -37,7 +37,7 @@ public class ProblemException extends RuntimeException {
 
     /** Input fields break rules; the request is refused as a whole. */
     public static ProblemException invalid(List<FieldProblem> errors) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.VALIDATION, "Validation failed",
+        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Validation failed",
                 errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().reason()
                         : errors.size() + " fields are invalid",
                 errors);

@@ -1,0 +1,13 @@
+package ru.eshkola.applications;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Registers of applications, consents, refusals, complaints and accounts; the platform's sign-in point. */
+@SpringBootApplication
+public class ApplicationsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ApplicationsApplication.class, args);
+    }
+}

@@ -1,0 +1,13 @@
+package ru.eshkola.applications;
+
+import org.junit.jupiter.api.Test;
+
+import ru.eshkola.kit.testing.ServiceArchitecture;
+
+class ModularityTests {
+
+    @Test
+    void featuresArePackagedByFeatureWithoutCyclesAndUseNoOtherServicesCode() {
+        ServiceArchitecture.verify("ru.eshkola.applications");
+    }
+}

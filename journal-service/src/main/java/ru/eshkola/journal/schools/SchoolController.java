@@ -1,0 +1,85 @@
+package ru.eshkola.journal.schools;
+
+import java.net.URI;
+import java.time.Instant;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import ru.eshkola.kit.web.PageResponse;
+
+@RestController
+@RequestMapping("/api/v1/schools")
+@Validated
+@Tag(name = "Schools", description = "The region's schools (ОУ)")
+class SchoolController {
+
+    private final SchoolRegistry registry;
+
+    SchoolController(SchoolRegistry registry) {
+        this.registry = registry;
+    }
+
+    record MunicipalityRef(@NotBlank @Size(max = 64) String id, @NotBlank @Size(max = 200) String name) {
+    }
+
+    record RegisterSchool(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, . _ - only")
+            String code,
+            @NotBlank @Size(max = 300) String name,
+            @NotBlank @Size(max = 100) String shortName,
+            @NotNull @Valid MunicipalityRef municipality,
+            @NotBlank @Size(max = 64) String timeZone,
+            @NotBlank @Size(max = 100) String platform) {
+    }
+
+    record SchoolView(String id, String code, String name, String shortName, MunicipalityRef municipality,
+            String timeZone, String platform, Instant registeredAt) {
+
+        static SchoolView of(School school) {
+            return new SchoolView(school.id(), school.code(), school.name(), school.shortName(),
+                    new MunicipalityRef(school.municipality().id(), school.municipality().name()), school.timeZone(),
+                    school.platform(), school.registeredAt());
+        }
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a school", description = "Publishes journal.school.registered.v1")
+    ResponseEntity<SchoolView> register(@Valid @RequestBody RegisterSchool request) {
+        School school = registry.register(request);
+        return ResponseEntity.created(URI.create("/api/v1/schools/" + school.id())).body(SchoolView.of(school));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One school")
+    SchoolView get(@PathVariable String id) {
+        return SchoolView.of(registry.get(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "Schools, optionally of one municipality, by name")
+    PageResponse<SchoolView> list(@RequestParam(required = false) String municipalityId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return PageResponse.of(registry.list(municipalityId, PageRequest.of(page, size, Sort.by("name"))),
+                SchoolView::of);
+    }
+}

@@ -1,0 +1,13 @@
+package ru.eshkola.monitoring;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Entry deadlines (5-day, 2-day, same-day) and the per-school indicators of the public service. */
+@SpringBootApplication
+public class MonitoringApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MonitoringApplication.class, args);
+    }
+}
