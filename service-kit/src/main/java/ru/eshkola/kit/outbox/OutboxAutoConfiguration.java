@@ -33,8 +33,9 @@ import org.springframework.kafka.core.ProducerFactory;
  * Turns on the outbox for every {@link OutboxAggregate} the service maps: the idempotent {@code acks=all} producer,
  * the relay, the after-save hand-over and the sweep index.
  */
-@AutoConfiguration(after = {DataMongoAutoConfiguration.class, KafkaAutoConfiguration.class})
-@EnableConfigurationProperties(OutboxSettings.class)
+// before Boot's Kafka auto-configuration, so that its default producer factory and template step aside for ours
+@AutoConfiguration(after = DataMongoAutoConfiguration.class, before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties({OutboxSettings.class, KafkaProperties.class})
 public class OutboxAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxAutoConfiguration.class);

@@ -71,10 +71,10 @@ public final class MongoWireStore implements AutoCloseable {
         return description;
     }
 
+    /** Closes the clients, then the backend (the server closes it), which commits and closes the file. */
     @Override
     public synchronized void close() {
         server.shutdownNow();
-        backend.close();
     }
 
     /** Delegates everything; answers {@code hello}; runs {@code commit} after every write command. */
