@@ -6,8 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,6 +22,7 @@ import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.testing.Http;
 import ru.eshkola.kit.testing.JsonSchemas;
 import ru.eshkola.kit.testing.ServiceIntegrationTest;
+import ru.eshkola.kit.testing.TestInfrastructure;
 
 @ServiceIntegrationTest
 class SchoolDirectoryIT {
@@ -43,6 +49,18 @@ class SchoolDirectoryIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Http.local(port)
                 .get("/actuator/prometheus").body())
                 .containsPattern("eshkola_events_consumed_total\\{[^}]*outcome=\"duplicate\"[^}]*type=\"journal.school.registered.v1\"[^}]*} 1.0"));
+    }
+
+    @Test
+    void theTopicItConsumesExistsWithThePlatformsRetentionEvenBeforeTheJournalCreatesIt() throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.<String, Object>of("bootstrap.servers",
+                TestInfrastructure.get().kafkaBootstrapServers()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "journal.schools");
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+            assertThat(admin.describeTopics(List.of("journal.schools")).allTopicNames().get()
+                    .get("journal.schools").partitions()).hasSize(6);
+        }
     }
 
     private static ProducerRecord<byte[], byte[]> event(String id, String schoolId, String json) {

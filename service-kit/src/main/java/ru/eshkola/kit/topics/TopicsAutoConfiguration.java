@@ -2,8 +2,10 @@ package ru.eshkola.kit.topics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -17,8 +19,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 import ru.eshkola.kit.inbox.DeadLetterPublishing;
 
 /**
- * Declares the topics this service publishes to and the dead-letter topic of every consumer binding, with the
- * configured partitions, replication and retention; Spring Kafka's admin creates the missing ones at start.
+ * Declares the topics this service publishes to, the topics it consumes and the dead-letter topic of every consumer
+ * binding, with the configured partitions, replication and retention; Spring Kafka's admin creates the missing ones
+ * at start, before the bindings start. Consumed topics are declared too so that a consumer starting before the
+ * producer creates the topic with the platform's settings (kept forever), not with the broker's defaults.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(TopicsSettings.class)
@@ -28,13 +32,28 @@ public class TopicsAutoConfiguration {
     KafkaAdmin.NewTopics eshkolaTopics(TopicsSettings settings, BindingServiceProperties bindings) {
         List<NewTopic> topics = new ArrayList<>();
         String retention = settings.retention() == null ? "-1" : String.valueOf(settings.retention().toMillis());
-        for (String topic : settings.published()) {
+        Set<String> events = new LinkedHashSet<>(settings.published());
+        events.addAll(consumedTopics(bindings));
+        for (String topic : events) {
             topics.add(topic(topic, settings, retention));
         }
         for (String deadLetters : deadLetterTopics(bindings)) {
             topics.add(topic(deadLetters, settings, String.valueOf(settings.deadLetterRetention().toMillis())));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    static List<String> consumedTopics(BindingServiceProperties bindings) {
+        List<String> topics = new ArrayList<>();
+        for (String name : bindings.getBindings().keySet()) {
+            BindingProperties properties = bindings.getBindingProperties(name);
+            if (name.contains("-in-") && properties.getDestination() != null) {
+                for (String destination : properties.getDestination().split(",")) {
+                    topics.add(destination.trim());
+                }
+            }
+        }
+        return topics;
     }
 
     /** Every functional consumer binding ({@code <name>-in-<n>}) with a group gets {@code <topic>.<group>.dlt}. */
