@@ -3,9 +3,6 @@ package ru.eshkola.deploy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,25 +12,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import ru.eshkola.kit.testing.Http;
+
 /**
  * A service started from its built jar as a separate JVM, the way the platform runs it: so that a test can stop
  * it, kill it with SIGKILL, or let it crash, and start it again.
  */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static int started;
 
     private final String name;
     private final Process process;
-    private final int port;
     private final Path log;
+    private final Http http;
 
     private ServiceProcess(String name, Process process, int port, Path log) {
         this.name = name;
         this.process = process;
-        this.port = port;
         this.log = log;
+        this.http = new Http("http://127.0.0.1:" + port);
     }
 
     static Path root() {
@@ -82,27 +80,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return http.get(path);
     }
 
     HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return http.post(path, json);
     }
 
     /** Waits for the process to end by itself, e.g. after a simulated crash, and returns its exit code. */
