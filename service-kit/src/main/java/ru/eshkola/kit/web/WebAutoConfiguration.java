@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import ru.eshkola.kit.contracts.ContractsController;
 import ru.eshkola.kit.health.KafkaHealthIndicator;
@@ -28,6 +30,16 @@ import ru.eshkola.kit.problems.ProblemErrorController;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebSettings.class)
 public class WebAutoConfiguration {
+
+    @Bean
+    WebMvcConfigurer actorResolverConfigurer() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new ActorResolver());
+            }
+        };
+    }
 
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {

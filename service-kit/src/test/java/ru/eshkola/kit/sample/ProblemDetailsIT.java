@@ -88,6 +88,17 @@ class ProblemDetailsIT {
         assertProblem(chunked, 413, "payload-too-large");
     }
 
+    @Test
+    void aChangeWithoutAKnownActorIsA401ProblemAndTheActorIsPassedOtherwise() {
+        assertProblem(http().post("/tickets/t1/assign", ""), 401, "unauthorized");
+        assertProblem(http().send(http().request("/tickets/t1/assign").header("X-Actor-Id", "bad actor!")
+                .POST(HttpRequest.BodyPublishers.noBody())), 400, "validation-failed");
+        HttpResponse<String> ok = http().send(http().request("/tickets/t1/assign").header("X-Actor-Id", "teacher-7")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"assignee\":\"teacher-7\"");
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String slug) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.problems.ProblemException;
+import ru.eshkola.kit.web.CurrentActor;
 
 @RestController
 @Validated
@@ -45,6 +46,11 @@ class TicketController {
     Map<String, String> get(@PathVariable String id) {
         Ticket ticket = tickets.findById(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
         return Map.of("id", ticket.id(), "title", ticket.title());
+    }
+
+    @PostMapping("/tickets/{id}/assign")
+    Map<String, String> assign(@PathVariable String id, @CurrentActor String actor) {
+        return Map.of("id", id, "assignee", actor);
     }
 
     @GetMapping("/tickets")
