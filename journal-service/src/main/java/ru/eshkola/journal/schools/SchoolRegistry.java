@@ -3,6 +3,7 @@ package ru.eshkola.journal.schools;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -13,7 +14,7 @@ import ru.eshkola.kit.problems.ProblemException;
 
 /** Registers the region's schools; each registration is one document write carrying its event. */
 @Service
-class SchoolRegistry {
+public class SchoolRegistry {
 
     private final Schools schools;
     private final Clock clock;
@@ -38,6 +39,24 @@ class SchoolRegistry {
                 new School.Municipality(request.municipality().id(), request.municipality().name()), zone,
                 request.platform(), clock.instant());
         return schools.save(school);
+    }
+
+    /** What other features need of a school: that it exists, its time zone. */
+    public record SchoolInfo(String id, String code, String shortName, ZoneId timeZone) {
+    }
+
+    public Optional<SchoolInfo> find(String id) {
+        return schools.findById(id).map(s -> new SchoolInfo(s.id(), s.code(), s.shortName(), ZoneId.of(s.timeZone())));
+    }
+
+    /** The school, or a 404-style refusal naming the field that referred to it. */
+    public SchoolInfo require(String field, String id) {
+        return find(id).orElseThrow(() -> ProblemException.invalid(field, "no school " + id));
+    }
+
+    public Optional<SchoolInfo> findByCode(String code) {
+        return schools.findByCode(code).map(s -> new SchoolInfo(s.id(), s.code(), s.shortName(),
+                ZoneId.of(s.timeZone())));
     }
 
     School get(String id) {

@@ -45,6 +45,14 @@ public final class ProductionCalendar {
         return !isWeekend(date);
     }
 
+    /**
+     * A public holiday or a weekday off by a transfer: no lessons even in a six-day school week. Ordinary Saturdays
+     * and Sundays are not public holidays.
+     */
+    public boolean isPublicHoliday(LocalDate date) {
+        return STATUTORY_HOLIDAYS.contains(MonthDay.from(date)) || year(date.getYear()).nonWorkingDays().contains(date);
+    }
+
     /** The day {@code days} working days after {@code start} ({@code start} itself not counted). */
     public LocalDate plusWorkingDays(LocalDate start, int days) {
         if (days < 0) {

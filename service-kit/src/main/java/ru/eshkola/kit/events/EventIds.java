@@ -4,14 +4,23 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Time-ordered identifiers (UUID version 7, RFC 9562): unique without coordination, and sorting by id sorts by
- * creation time, which keeps B-tree inserts local in MongoDB and makes event ids readable in logs.
+ * Identifiers. {@link #next()}: time-ordered (UUID version 7, RFC 9562), unique without coordination, sorting by
+ * creation time, which keeps B-tree inserts local in MongoDB. {@link #fromKey(String...)}: derived from a natural key.
  */
 public final class EventIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private EventIds() {
+    }
+
+    /**
+     * The same id for the same natural key, every time (a name-based UUID): creating an entity twice from the same
+     * key yields one entity, which makes imports and retried requests idempotent without a lookup.
+     */
+    public static String fromKey(String... parts) {
+        return UUID.nameUUIDFromBytes(String.join("\u001f", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     public static String next() {

@@ -55,6 +55,14 @@ class ProductionCalendarTests {
     }
 
     @Test
+    void publicHolidaysIncludeWeekendHolidaysAndTransferredDaysOffButNotOrdinaryWeekends() {
+        assertThat(calendar.isPublicHoliday(LocalDate.of(2026, 5, 9))).as("Victory Day on a Saturday").isTrue();
+        assertThat(calendar.isPublicHoliday(LocalDate.of(2026, 5, 11))).as("its Monday off").isTrue();
+        assertThat(calendar.isPublicHoliday(LocalDate.of(2026, 5, 16))).as("an ordinary Saturday").isFalse();
+        assertThat(calendar.isPublicHoliday(LocalDate.of(2026, 5, 12))).isFalse();
+    }
+
+    @Test
     void anOperatorFileAddsANewYearAndReplacesAShippedOne(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("2027.yml"), """
                 year: 2027

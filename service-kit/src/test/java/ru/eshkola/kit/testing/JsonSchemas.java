@@ -49,6 +49,20 @@ public final class JsonSchemas {
         }
     }
 
+    /**
+     * Checks a record a producer really published against the schema of its {@code ce_type}, from the producer's
+     * module ({@code <service>/src/main/resources/contracts/schemas/<type>.json}).
+     */
+    public static void assertValidEvent(String producerModule,
+            org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> record) {
+        String type = EventProbe.header(record, "ce_type");
+        if (type == null) {
+            throw new AssertionError("record without ce_type on " + record.topic());
+        }
+        assertValid(repositoryFile(producerModule + "/src/main/resources/contracts/schemas/" + type + ".json"),
+                EventProbe.value(record));
+    }
+
     /** A file of the repository, found from the module directory the tests run in. */
     public static Path repositoryFile(String relativePath) {
         Path dir = Path.of("").toAbsolutePath();

@@ -1,0 +1,84 @@
+package ru.eshkola.journal.staff;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+
+import ru.eshkola.journal.schools.SchoolRegistry;
+import ru.eshkola.kit.events.EventIds;
+import ru.eshkola.kit.problems.ProblemException;
+
+/** The staff of every school, addressed by the school and its own staff number. */
+@Service
+public class StaffRegistry {
+
+    private final Staff staff;
+    private final SchoolRegistry schools;
+    private final Clock clock;
+
+    StaffRegistry(Staff staff, SchoolRegistry schools, Clock clock) {
+        this.staff = staff;
+        this.schools = schools;
+        this.clock = clock;
+    }
+
+    public static String staffId(String schoolId, String externalId) {
+        return EventIds.fromKey("staff", schoolId, externalId);
+    }
+
+    /** What other features need of a staff member. */
+    public record StaffInfo(String id, String schoolId, String lastName, String firstName, String middleName,
+            boolean teacher, boolean administrator, boolean active) {
+
+        public String shortName() {
+            return lastName + " " + firstName.charAt(0) + "." + (middleName == null || middleName.isBlank() ? ""
+                    : " " + middleName.charAt(0) + ".");
+        }
+    }
+
+    record Saved(StaffMember member, boolean created, boolean changed) {
+    }
+
+    Saved save(String schoolId, String externalId, StaffController.StaffRecord request) {
+        if (schools.find(schoolId).isEmpty()) {
+            throw ProblemException.notFound("school", schoolId);
+        }
+        String id = staffId(schoolId, externalId);
+        Optional<StaffMember> existing = staff.findById(id);
+        StaffMember member = existing.orElseGet(() -> new StaffMember(id, schoolId, externalId));
+        boolean changed = member.set(request.lastName().strip(), request.firstName().strip(),
+                blankToNull(request.middleName()), blankToNull(request.email()), Set.copyOf(request.roles()),
+                request.active() == null || request.active(), clock.instant());
+        if (changed) {
+            member = staff.save(member);
+        }
+        return new Saved(member, existing.isEmpty(), changed);
+    }
+
+    public Optional<StaffInfo> find(String id) {
+        return staff.findById(id).map(StaffRegistry::info);
+    }
+
+    StaffMember get(String schoolId, String externalId) {
+        return staff.findById(staffId(schoolId, externalId))
+                .orElseThrow(() -> ProblemException.notFound("staff member", externalId + " of school " + schoolId));
+    }
+
+    Page<StaffMember> list(String schoolId, Pageable page) {
+        return staff.findBySchoolId(schoolId, page);
+    }
+
+    static StaffInfo info(StaffMember m) {
+        return new StaffInfo(m.id(), m.schoolId(), m.lastName(), m.firstName(), m.middleName(),
+                m.roles().contains(StaffMember.Role.TEACHER), m.roles().contains(StaffMember.Role.SCHOOL_ADMINISTRATOR),
+                m.active());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

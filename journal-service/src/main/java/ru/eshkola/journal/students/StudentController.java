@@ -1,0 +1,64 @@
+package ru.eshkola.journal.students;
+
+import java.time.LocalDate;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import ru.eshkola.kit.web.CurrentActor;
+
+@RestController
+@RequestMapping("/api/v1/students")
+@Validated
+@Tag(name = "Students", description = "The region's students")
+class StudentController {
+
+    private final StudentRegistry registry;
+
+    StudentController(StudentRegistry registry) {
+        this.registry = registry;
+    }
+
+    record StudentRecord(@NotBlank @Size(max = 100) String lastName, @NotBlank @Size(max = 100) String firstName,
+            @Size(max = 100) String middleName, @NotNull LocalDate birthDate) {
+    }
+
+    record StudentView(String id, String externalId, String lastName, String firstName, String middleName,
+            LocalDate birthDate, int version) {
+
+        static StudentView of(Student s) {
+            return new StudentView(s.id(), s.externalId(), s.lastName(), s.firstName(), s.middleName(),
+                    s.birthDate(), s.revision());
+        }
+    }
+
+    @PutMapping("/by-number/{externalId}")
+    @Operation(summary = "Register or change a student by the number of their personal file",
+            description = "Idempotent; publishes journal.student.registered.v1 or journal.student.updated.v1 when it changes")
+    ResponseEntity<StudentView> save(
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,40}", message = "letters, digits, . _ - only") String externalId,
+            @Valid @RequestBody StudentRecord request, @CurrentActor String actor) {
+        StudentRegistry.Saved saved = registry.save(externalId, request);
+        return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(StudentView.of(saved.student()));
+    }
+
+    @GetMapping("/{id}")
+    StudentView get(@PathVariable String id) {
+        return StudentView.of(registry.get(id));
+    }
+}
