@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.data.annotation.Transient;
 
 /**
  * Base for a MongoDB aggregate whose state changes publish events.
@@ -20,6 +24,10 @@ public abstract class OutboxAggregate {
 
     private List<OutboxEntry> outbox = new ArrayList<>();
 
+    /** Ids of the entries this instance was read with; they may have been published since. */
+    @Transient
+    private Set<String> loaded = Set.of();
+
     /** Records an event to be published once this aggregate is saved. */
     protected void recordEvent(EventRoute route, String key, String subject, Instant time, Object data) {
         outbox.add(OutboxEntry.of(route, key, subject, time, data));
@@ -28,5 +36,22 @@ public abstract class OutboxAggregate {
     /** Events saved with this aggregate and not yet confirmed as published, oldest first. */
     public List<OutboxEntry> pendingEvents() {
         return Collections.unmodifiableList(outbox);
+    }
+
+    void markLoaded() {
+        loaded = outbox.stream().map(OutboxEntry::eventId).collect(Collectors.toUnmodifiableSet());
+    }
+
+    Set<String> loadedEventIds() {
+        return loaded;
+    }
+
+    /** Entries recorded since this instance was read (or all, for a new aggregate). */
+    List<OutboxEntry> recordedSinceLoad() {
+        return outbox.stream().filter(e -> !loaded.contains(e.eventId())).toList();
+    }
+
+    void forget(Set<String> published) {
+        outbox.removeIf(e -> published.contains(e.eventId()));
     }
 }

@@ -93,8 +93,8 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    OutboxSaveListener outboxSaveListener(OutboxRelay relay) {
-        return new OutboxSaveListener(relay);
+    OutboxSaveListener outboxSaveListener(OutboxRelay relay, MongoTemplate mongo) {
+        return new OutboxSaveListener(relay, mongo);
     }
 
     /** The sweep searches by entry time; on MongoDB this index keeps that search cheap however large the collection. */

@@ -35,6 +35,11 @@ class Ticket extends OutboxAggregate {
         return ticket;
     }
 
+    void rename(String title, Instant now) {
+        this.title = title;
+        recordEvent(OPENED, owner, id, now, new TicketOpened(id, title, owner, now));
+    }
+
     String id() {
         return id;
     }
