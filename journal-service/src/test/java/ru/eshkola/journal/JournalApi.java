@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -95,6 +96,40 @@ public final class JournalApi {
     public void enrol(String classId, String studentId, String from) {
         post("/api/v1/classes/" + classId + "/enrolments",
                 "{\"studentId\":\"" + studentId + "\",\"from\":\"" + from + "\"}");
+    }
+
+    /** A class of a school with a teacher of mathematics and students enrolled since 1 September. */
+    public record SeventhB(String school, String classId, String math, String teacher, List<String> students) {
+    }
+
+    public SeventhB seventhB(String... lastNames) {
+        String school = school();
+        String math = subject("math", "Математика");
+        String teacher = teacher(school, "Смирнова");
+        String classId = openClass(school, 7, "Б");
+        List<String> students = new java.util.ArrayList<>();
+        for (String lastName : lastNames) {
+            String student = student(lastName, "Ученик");
+            enrol(classId, student, "2026-09-01");
+            students.add(student);
+        }
+        assign(classId, math, teacher, "2026-09-01");
+        return new SeventhB(school, classId, math, teacher, List.copyOf(students));
+    }
+
+    public HttpResponse<String> submitLesson(String key, String json, String actor) {
+        HttpRequest.Builder request = http.request("/api/v1/lessons").header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(json));
+        if (actor != null) {
+            request.header("X-Actor-Id", actor);
+        }
+        return http.send(request);
+    }
+
+    public HttpResponse<String> replaceLesson(String lessonId, String key, String json, String actor) {
+        return http.send(http.request("/api/v1/lessons/" + lessonId).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).header("X-Actor-Id", actor)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public void assign(String classId, String subjectId, String teacherId, String from) {

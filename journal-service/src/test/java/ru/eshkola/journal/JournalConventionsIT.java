@@ -1,8 +1,8 @@
 package ru.eshkola.journal;
 
 import ru.eshkola.kit.testing.ServiceConventions;
-import ru.eshkola.kit.testing.ServiceIntegrationTest;
 
-@ServiceIntegrationTest
+
+@JournalIntegrationTest
 class JournalConventionsIT extends ServiceConventions {
 }

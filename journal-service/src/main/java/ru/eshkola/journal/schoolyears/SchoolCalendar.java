@@ -153,9 +153,6 @@ public class SchoolCalendar {
         if (year.isEmpty()) {
             return Optional.of("no school year of school " + schoolId + " covers " + date);
         }
-        if (year.get().termOf(date).isEmpty()) {
-            return Optional.of(date + " lies outside every period of " + year.get().label());
-        }
         Optional<SchoolYear.Holiday> holiday = year.get().holidayOn(date);
         if (holiday.isPresent()) {
             return Optional.of(date + " is in the holidays" + (holiday.get().name() == null ? ""
@@ -163,6 +160,9 @@ public class SchoolCalendar {
         }
         if (date.getDayOfWeek() == java.time.DayOfWeek.SUNDAY || production.isPublicHoliday(date)) {
             return Optional.of(date + " is a day off");
+        }
+        if (year.get().termOf(date).isEmpty()) {
+            return Optional.of(date + " lies outside every period of " + year.get().label());
         }
         return Optional.empty();
     }

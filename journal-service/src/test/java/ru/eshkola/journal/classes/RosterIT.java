@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 import ru.eshkola.journal.JournalApi;
 import ru.eshkola.kit.testing.EventProbe;
 import ru.eshkola.kit.testing.JsonSchemas;
-import ru.eshkola.kit.testing.ServiceIntegrationTest;
+import ru.eshkola.journal.JournalIntegrationTest;
 
-@ServiceIntegrationTest
+@JournalIntegrationTest
 class RosterIT {
 
     @LocalServerPort

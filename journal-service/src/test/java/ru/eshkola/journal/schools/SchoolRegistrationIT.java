@@ -19,9 +19,9 @@ import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.testing.EventProbe;
 import ru.eshkola.kit.testing.Http;
 import ru.eshkola.kit.testing.JsonSchemas;
-import ru.eshkola.kit.testing.ServiceIntegrationTest;
+import ru.eshkola.journal.JournalIntegrationTest;
 
-@ServiceIntegrationTest
+@JournalIntegrationTest
 class SchoolRegistrationIT {
 
     static final JsonMapper JSON = JsonMapper.shared();

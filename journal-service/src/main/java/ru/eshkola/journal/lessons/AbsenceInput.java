@@ -1,0 +1,4 @@
+package ru.eshkola.journal.lessons;
+
+record AbsenceInput(String studentId, AbsenceReason reason) {
+}
