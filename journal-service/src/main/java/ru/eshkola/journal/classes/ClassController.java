@@ -7,8 +7,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -41,12 +39,6 @@ class ClassController {
         this.students = students;
     }
 
-    record OpenClass(@NotBlank @Size(max = 64) String schoolId,
-            @NotBlank @Pattern(regexp = "\\d{4}/\\d{4}", message = "must look like 2026/2027") String schoolYear,
-            @Min(1) @Max(11) int gradeLevel,
-            @NotBlank @Pattern(regexp = "[А-ЯЁа-яёA-Za-z]{1,2}", message = "one or two letters, e.g. Б") String letter,
-            @Size(max = 64) String classTeacherId) {
-    }
 
     record Enrol(@NotBlank @Size(max = 64) String studentId, @NotNull LocalDate from) {
     }
@@ -54,9 +46,6 @@ class ClassController {
     record EndEnrolment(@NotNull LocalDate to, @NotNull SchoolClass.EndReason reason) {
     }
 
-    record Assign(@NotBlank @Size(max = 64) String subjectId, @NotBlank @Size(max = 64) String teacherId,
-            @Size(max = 40) String group, @NotNull LocalDate from) {
-    }
 
     record EndAssignment(@NotBlank @Size(max = 64) String subjectId, @NotBlank @Size(max = 64) String teacherId,
             @Size(max = 40) String group, @NotNull LocalDate to) {
@@ -79,7 +68,7 @@ class ClassController {
     @PostMapping
     @Operation(summary = "Open a class, or change its class teacher",
             description = "Idempotent by school, year, grade and letter; publishes journal.class.opened.v1 / updated.v1")
-    ResponseEntity<ClassView> open(@Valid @RequestBody OpenClass request, @CurrentActor String actor) {
+    ResponseEntity<ClassView> open(@Valid @RequestBody ClassRoster.OpenClass request, @CurrentActor String actor) {
         ClassRoster.Saved saved = roster.open(request, actor);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(ClassView.of(saved.schoolClass()));
@@ -113,7 +102,8 @@ class ClassController {
 
     @PostMapping("/{classId}/assignments")
     @Operation(summary = "Assign a teacher to a subject in the class", description = "Publishes journal.assignment.started.v1")
-    ClassView assign(@PathVariable String classId, @Valid @RequestBody Assign request, @CurrentActor String actor) {
+    ClassView assign(@PathVariable String classId, @Valid @RequestBody ClassRoster.Assign request,
+            @CurrentActor String actor) {
         return ClassView.of(roster.assign(classId, request, actor).schoolClass());
     }
 

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 
 import ru.eshkola.journal.schools.SchoolRegistry;
@@ -69,10 +74,21 @@ public class ClassRoster {
         }
     }
 
-    record Saved(SchoolClass schoolClass, boolean created, boolean changed) {
+    public record OpenClass(@NotBlank @Size(max = 64) String schoolId,
+            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "\\d{4}/\\d{4}", message = "must look like 2026/2027") String schoolYear,
+            @Min(1) @Max(11) int gradeLevel,
+            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[А-ЯЁа-яёA-Za-z]{1,2}", message = "one or two letters, e.g. Б") String letter,
+            @Size(max = 64) String classTeacherId) {
     }
 
-    Saved open(ClassController.OpenClass request, String actor) {
+    public record Assign(@NotBlank @Size(max = 64) String subjectId, @NotBlank @Size(max = 64) String teacherId,
+            @Size(max = 40) String group, @NotNull LocalDate from) {
+    }
+
+    public record Saved(SchoolClass schoolClass, boolean created, boolean changed) {
+    }
+
+    public Saved open(OpenClass request, String actor) {
         var m = YEAR.matcher(request.schoolYear());
         if (!m.matches() || Integer.parseInt(m.group(2)) != Integer.parseInt(m.group(1)) + 1) {
             throw ProblemException.invalid("schoolYear", "must be two consecutive years, e.g. 2026/2027");
@@ -90,7 +106,7 @@ public class ClassRoster {
         return new Saved(changed ? classes.save(schoolClass) : schoolClass, existing.isEmpty(), changed);
     }
 
-    Saved enrol(String classId, String studentId, LocalDate from, String actor) {
+    public Saved enrol(String classId, String studentId, LocalDate from, String actor) {
         SchoolClass schoolClass = get(classId);
         if (students.find(studentId).isEmpty()) {
             throw ProblemException.invalid("studentId", "no student " + studentId);
@@ -115,7 +131,7 @@ public class ClassRoster {
         return apply(schoolClass, () -> schoolClass.endEnrolment(studentId, to, reason, clock.instant(), actor));
     }
 
-    Saved assign(String classId, ClassController.Assign request, String actor) {
+    public Saved assign(String classId, Assign request, String actor) {
         SchoolClass schoolClass = get(classId);
         subjects.require("subjectId", request.subjectId());
         requireStaffOf("teacherId", request.teacherId(), schoolClass.schoolId(), true);

@@ -8,10 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
@@ -38,32 +34,19 @@ class SchoolController {
         this.registry = registry;
     }
 
-    record MunicipalityRef(@NotBlank @Size(max = 64) String id, @NotBlank @Size(max = 200) String name) {
-    }
-
-    record RegisterSchool(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, . _ - only")
-            String code,
-            @NotBlank @Size(max = 300) String name,
-            @NotBlank @Size(max = 100) String shortName,
-            @NotNull @Valid MunicipalityRef municipality,
-            @NotBlank @Size(max = 64) String timeZone,
-            @NotBlank @Size(max = 100) String platform) {
-    }
-
-    record SchoolView(String id, String code, String name, String shortName, MunicipalityRef municipality,
-            String timeZone, String platform, Instant registeredAt) {
+    record SchoolView(String id, String code, String name, String shortName,
+            SchoolRegistry.MunicipalityRef municipality, String timeZone, String platform, Instant registeredAt) {
 
         static SchoolView of(School school) {
             return new SchoolView(school.id(), school.code(), school.name(), school.shortName(),
-                    new MunicipalityRef(school.municipality().id(), school.municipality().name()), school.timeZone(),
+                    new SchoolRegistry.MunicipalityRef(school.municipality().id(), school.municipality().name()), school.timeZone(),
                     school.platform(), school.registeredAt());
         }
     }
 
     @PostMapping
     @Operation(summary = "Register a school", description = "Publishes journal.school.registered.v1")
-    ResponseEntity<SchoolView> register(@Valid @RequestBody RegisterSchool request) {
+    ResponseEntity<SchoolView> register(@Valid @RequestBody SchoolRegistry.RegisterSchool request) {
         School school = registry.register(request);
         return ResponseEntity.created(URI.create("/api/v1/schools/" + school.id())).body(SchoolView.of(school));
     }

@@ -5,6 +5,11 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -24,7 +29,7 @@ public class SchoolRegistry {
         this.clock = clock;
     }
 
-    School register(SchoolController.RegisterSchool request) {
+    public School register(RegisterSchool request) {
         ZoneId zone;
         try {
             zone = ZoneId.of(request.timeZone());
@@ -39,6 +44,19 @@ public class SchoolRegistry {
                 new School.Municipality(request.municipality().id(), request.municipality().name()), zone,
                 request.platform(), clock.instant());
         return schools.save(school);
+    }
+
+    public record MunicipalityRef(@NotBlank @Size(max = 64) String id, @NotBlank @Size(max = 200) String name) {
+    }
+
+    public record RegisterSchool(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, . _ - only")
+            String code,
+            @NotBlank @Size(max = 300) String name,
+            @NotBlank @Size(max = 100) String shortName,
+            @NotNull @Valid SchoolRegistry.MunicipalityRef municipality,
+            @NotBlank @Size(max = 64) String timeZone,
+            @NotBlank @Size(max = 100) String platform) {
     }
 
     /** What other features need of a school: that it exists, its time zone. */

@@ -5,14 +5,9 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -41,13 +36,9 @@ class StaffController {
         this.registry = registry;
     }
 
-    record StaffRecord(@NotBlank @Size(max = 100) String lastName, @NotBlank @Size(max = 100) String firstName,
-            @Size(max = 100) String middleName, @Email @Size(max = 200) String email,
-            @NotEmpty List<StaffMember.@NotNull Role> roles, Boolean active) {
-    }
 
     record StaffView(String id, String schoolId, String externalId, String lastName, String firstName,
-            String middleName, String email, List<StaffMember.Role> roles, boolean active, int version) {
+            String middleName, String email, List<StaffRole> roles, boolean active, int version) {
 
         static StaffView of(StaffMember m) {
             return new StaffView(m.id(), m.schoolId(), m.externalId(), m.lastName(), m.firstName(), m.middleName(),
@@ -60,7 +51,7 @@ class StaffController {
             description = "Idempotent; publishes journal.staff.registered.v1 or journal.staff.updated.v1 when it changes")
     ResponseEntity<StaffView> save(@PathVariable String schoolId,
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,40}", message = "letters, digits, . _ - only") String externalId,
-            @Valid @RequestBody StaffRecord request, @CurrentActor String actor) {
+            @Valid @RequestBody StaffRegistry.StaffRecord request, @CurrentActor String actor) {
         StaffRegistry.Saved saved = registry.save(schoolId, externalId, request);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(StaffView.of(saved.member()));

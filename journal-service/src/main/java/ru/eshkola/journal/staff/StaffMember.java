@@ -30,7 +30,7 @@ class StaffMember extends OutboxAggregate {
     private String firstName;
     private String middleName;
     private String email;
-    private Set<Role> roles = new TreeSet<>();
+    private Set<StaffRole> roles = new TreeSet<>();
     private boolean active;
     private int revision;
     private Instant changedAt;
@@ -44,8 +44,8 @@ class StaffMember extends OutboxAggregate {
         this.externalId = externalId;
     }
 
-    boolean set(String lastName, String firstName, String middleName, String email, Set<Role> roles, boolean active,
-            Instant now) {
+    boolean set(String lastName, String firstName, String middleName, String email, Set<StaffRole> roles,
+            boolean active, Instant now) {
         if (revision > 0 && lastName.equals(this.lastName) && firstName.equals(this.firstName)
                 && Objects.equals(middleName, this.middleName) && Objects.equals(email, this.email)
                 && roles.equals(this.roles) && active == this.active) {
@@ -60,7 +60,7 @@ class StaffMember extends OutboxAggregate {
         revision++;
         changedAt = now;
         recordEvent(revision == 1 ? REGISTERED : UPDATED, id, id, now, new StaffData(id, schoolId, externalId,
-                lastName, firstName, middleName, email, this.roles.stream().map(Role::name).toList(), active,
+                lastName, firstName, middleName, email, this.roles.stream().map(StaffRole::name).toList(), active,
                 revision, now));
         return true;
     }
@@ -93,7 +93,7 @@ class StaffMember extends OutboxAggregate {
         return email;
     }
 
-    Set<Role> roles() {
+    Set<StaffRole> roles() {
         return Set.copyOf(roles);
     }
 
@@ -103,10 +103,6 @@ class StaffMember extends OutboxAggregate {
 
     int revision() {
         return revision;
-    }
-
-    enum Role {
-        TEACHER, SCHOOL_ADMINISTRATOR
     }
 
     /** Data of {@code journal.staff.registered.v1} and {@code journal.staff.updated.v1}. */

@@ -1,9 +1,15 @@
 package ru.eshkola.journal.staff;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -40,10 +46,15 @@ public class StaffRegistry {
         }
     }
 
-    record Saved(StaffMember member, boolean created, boolean changed) {
+    public record StaffRecord(@NotBlank @Size(max = 100) String lastName, @NotBlank @Size(max = 100) String firstName,
+            @Size(max = 100) String middleName, @Email @Size(max = 200) String email,
+            @NotEmpty List<@NotNull StaffRole> roles, Boolean active) {
     }
 
-    Saved save(String schoolId, String externalId, StaffController.StaffRecord request) {
+    public record Saved(StaffMember member, boolean created, boolean changed) {
+    }
+
+    public Saved save(String schoolId, String externalId, StaffRecord request) {
         if (schools.find(schoolId).isEmpty()) {
             throw ProblemException.notFound("school", schoolId);
         }
@@ -74,7 +85,7 @@ public class StaffRegistry {
 
     static StaffInfo info(StaffMember m) {
         return new StaffInfo(m.id(), m.schoolId(), m.lastName(), m.firstName(), m.middleName(),
-                m.roles().contains(StaffMember.Role.TEACHER), m.roles().contains(StaffMember.Role.SCHOOL_ADMINISTRATOR),
+                m.roles().contains(StaffRole.TEACHER), m.roles().contains(StaffRole.SCHOOL_ADMINISTRATOR),
                 m.active());
     }
 

@@ -5,10 +5,7 @@ import java.time.LocalDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -33,9 +30,6 @@ class StudentController {
         this.registry = registry;
     }
 
-    record StudentRecord(@NotBlank @Size(max = 100) String lastName, @NotBlank @Size(max = 100) String firstName,
-            @Size(max = 100) String middleName, @NotNull LocalDate birthDate) {
-    }
 
     record StudentView(String id, String externalId, String lastName, String firstName, String middleName,
             LocalDate birthDate, int version) {
@@ -51,7 +45,7 @@ class StudentController {
             description = "Idempotent; publishes journal.student.registered.v1 or journal.student.updated.v1 when it changes")
     ResponseEntity<StudentView> save(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,40}", message = "letters, digits, . _ - only") String externalId,
-            @Valid @RequestBody StudentRecord request, @CurrentActor String actor) {
+            @Valid @RequestBody StudentRegistry.StudentRecord request, @CurrentActor String actor) {
         StudentRegistry.Saved saved = registry.save(externalId, request);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(StudentView.of(saved.student()));

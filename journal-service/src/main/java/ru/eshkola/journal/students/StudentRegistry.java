@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 
 import ru.eshkola.kit.events.EventIds;
@@ -38,10 +41,14 @@ public class StudentRegistry {
         }
     }
 
-    record Saved(Student student, boolean created, boolean changed) {
+    public record StudentRecord(@NotBlank @Size(max = 100) String lastName, @NotBlank @Size(max = 100) String firstName,
+            @Size(max = 100) String middleName, @NotNull LocalDate birthDate) {
     }
 
-    Saved save(String externalId, StudentController.StudentRecord request) {
+    public record Saved(Student student, boolean created, boolean changed) {
+    }
+
+    public Saved save(String externalId, StudentRecord request) {
         if (request.birthDate().isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalid("birthDate", "must not be in the future");
         }

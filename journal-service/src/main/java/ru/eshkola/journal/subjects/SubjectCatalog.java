@@ -29,10 +29,10 @@ public class SubjectCatalog {
     public record SubjectInfo(String id, String code, String name, String shortName) {
     }
 
-    record Defined(Subject subject, boolean created, boolean changed) {
+    public record Defined(Subject subject, boolean created, boolean changed) {
     }
 
-    Defined define(String code, String name, String shortName) {
+    public Defined define(String code, String name, String shortName) {
         String id = subjectId(code);
         Optional<Subject> existing = subjects.findById(id);
         Subject subject = existing.orElseGet(() -> new Subject(id, code));

@@ -1,6 +1,7 @@
 package ru.eshkola.kit.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,25 +12,35 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import ru.eshkola.kit.problems.PayloadTooLargeException;
 
 /**
  * Refuses request bodies above a limit before they are read into memory: at once with 413 when the declared
- * {@code Content-Length} is too large, and while reading when a chunked body grows past it.
+ * {@code Content-Length} is too large, and while reading when a chunked body grows past it. File uploads (CSV
+ * imports) get their own, larger limit on their paths.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final List<PathPattern> uploadPaths;
+    private final long uploadLimit;
 
-    public RequestSizeLimitFilter(long limit) {
-        this.limit = limit;
+    public RequestSizeLimitFilter(long defaultLimit, List<String> uploadPaths, long uploadLimit) {
+        this.defaultLimit = defaultLimit;
+        this.uploadPaths = uploadPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.uploadLimit = uploadLimit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        long limit = uploadPaths.stream().anyMatch(p -> p.matches(path)) ? uploadLimit : defaultLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
