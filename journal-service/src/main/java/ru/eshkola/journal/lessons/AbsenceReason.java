@@ -1,7 +1,7 @@
 package ru.eshkola.journal.lessons;
 
 /** Why a student missed a lesson, with the letter the paper journal uses. */
-enum AbsenceReason {
+public enum AbsenceReason {
     ILLNESS("Б"), VALID("У"), UNEXCUSED("Н");
 
     final String code;

@@ -44,7 +44,7 @@ class JournalPage {
             List<Column> lessons, List<Row> students) {
     }
 
-    record Column(String lessonId, LocalDate date, Integer lessonNumber, Lesson.Kind kind, Lesson.Status status,
+    record Column(String lessonId, LocalDate date, Integer lessonNumber, LessonKind kind, Lesson.Status status,
             String topic, Content.Homework homework) {
     }
 

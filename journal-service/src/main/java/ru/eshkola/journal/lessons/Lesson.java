@@ -53,7 +53,7 @@ class Lesson extends OutboxAggregate {
     private String group;
     private LocalDate date;
     private Integer lessonNumber;
-    private Kind kind;
+    private LessonKind kind;
     private Status status;
     private Content content;
     private Instant topicEnteredAt;
@@ -82,7 +82,7 @@ class Lesson extends OutboxAggregate {
         lesson.date = slot.date();
         lesson.lessonNumber = slot.lessonNumber();
         lesson.kind = slot.kind();
-        lesson.slotKey = slot.kind() == Kind.LESSON ? slot.key() : null;
+        lesson.slotKey = slot.kind() == LessonKind.LESSON ? slot.key() : null;
         lesson.status = Status.CONDUCTED;
         lesson.enteredAt = enteredAt;
         lesson.apply(content, null, enteredAt, actor);
@@ -309,7 +309,7 @@ class Lesson extends OutboxAggregate {
         return lessonNumber;
     }
 
-    Kind kind() {
+    LessonKind kind() {
         return kind;
     }
 
@@ -349,17 +349,13 @@ class Lesson extends OutboxAggregate {
         return List.copyOf(absences);
     }
 
-    enum Kind {
-        LESSON, ASSESSMENT
-    }
-
     enum Status {
         CONDUCTED, CANCELLED
     }
 
     /** Where and by whom a lesson is taught; fixed once entered. */
     record Slot(String classId, String schoolId, String subjectId, String teacherId, String group, LocalDate date,
-            Integer lessonNumber, Kind kind) {
+            Integer lessonNumber, LessonKind kind) {
 
         String key() {
             return classId + ":" + date + ":" + lessonNumber + ":" + (group == null ? "" : group);

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
 import ru.eshkola.journal.classes.ClassRoster;
 import ru.eshkola.journal.scales.GradeScale;
 import ru.eshkola.journal.scales.GradeScales;
+import ru.eshkola.journal.schools.SchoolRegistry;
 import ru.eshkola.journal.schoolyears.SchoolCalendar;
 import ru.eshkola.journal.schoolyears.SchoolYear;
-import ru.eshkola.journal.schools.SchoolRegistry;
 import ru.eshkola.journal.staff.StaffRegistry;
 import ru.eshkola.journal.subjects.SubjectCatalog;
 import ru.eshkola.kit.events.EventIds;
@@ -76,19 +76,26 @@ public class LessonBook {
     public Result submit(LessonRequests.SubmitLesson request, String idempotencyKey, String actor, Instant enteredAt) {
         String id = EventIds.fromKey("lesson", idempotencyKey);
         String hash = hash(request);
-        Optional<Lesson> existing = lessons.findById(id);
-        if (existing.isPresent()) {
-            return replay(existing.get(), idempotencyKey, hash);
+        Checked checked;
+        try {
+            checked = check(request, null);
+        } catch (ProblemException refused) {
+            // a retry of an accepted request is answered as it was, even if the roster changed since
+            Optional<Lesson> existing = lessons.findById(id);
+            if (existing.isPresent()) {
+                return replay(existing.get(), idempotencyKey, hash);
+            }
+            throw refused;
         }
-        Checked checked = check(request, null);
         Lesson lesson = Lesson.enter(id, checked.slot(), checked.content(), enteredAt, actor);
         lesson.remember(idempotencyKey, hash);
         try {
+            // no read first: a new lesson is the common case, and the id (from the key) makes a retry collide
             return new Result(lessons.insert(lesson), true, false);
         } catch (DuplicateKeyException e) {
-            Optional<Lesson> raced = lessons.findById(id);
-            if (raced.isPresent()) {
-                return replay(raced.get(), idempotencyKey, hash);
+            Optional<Lesson> existing = lessons.findById(id);
+            if (existing.isPresent()) {
+                return replay(existing.get(), idempotencyKey, hash);
             }
             String taken = lessons.findBySlotKey(checked.slot().key()).map(Lesson::id).orElse("another lesson");
             throw ProblemException.conflict("lesson-slot-taken", "lesson " + request.lessonNumber() + " of "
@@ -179,7 +186,7 @@ public class LessonBook {
     /** Every rule a lesson must satisfy, all reported at once. */
     private Checked check(LessonRequests.SubmitLesson r, Lesson existing) {
         List<FieldProblem> problems = new ArrayList<>();
-        Lesson.Kind kind = r.kindOrDefault();
+        LessonKind kind = r.kindOrDefault();
         ClassRoster.ClassInfo schoolClass = classes.find(r.classId()).orElse(null);
         if (schoolClass == null) {
             problems.add(new FieldProblem("classId", "no class " + r.classId()));
@@ -196,10 +203,10 @@ public class LessonBook {
             sameAsEntered("lessonNumber", r.lessonNumber(), existing.lessonNumber(), problems);
             sameAsEntered("kind", kind, existing.kind(), problems);
         }
-        if (kind == Lesson.Kind.LESSON && r.lessonNumber() == null) {
+        if (kind == LessonKind.LESSON && r.lessonNumber() == null) {
             problems.add(new FieldProblem("lessonNumber", "is required for a lesson"));
         }
-        if (kind == Lesson.Kind.ASSESSMENT && r.lessonNumber() != null) {
+        if (kind == LessonKind.ASSESSMENT && r.lessonNumber() != null) {
             problems.add(new FieldProblem("lessonNumber", "an assessment without a lesson has no lesson number"));
         }
         if (r.homework() != null && r.homework().dueDate().isBefore(r.date())) {

@@ -113,7 +113,7 @@ class LessonController {
     }
 
     record LessonView(String id, String classId, String schoolId, String subjectId, String teacherId,
-            String substituteTeacherId, LocalDate date, Integer lessonNumber, String group, Lesson.Kind kind,
+            String substituteTeacherId, LocalDate date, Integer lessonNumber, String group, LessonKind kind,
             Lesson.Status status, String topic, Content.Homework homework, int version, Instant enteredAt,
             Instant changedAt, String changedBy, List<GradeView> grades, List<AbsenceView> absences) {
 

@@ -13,13 +13,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** What clients send about lessons. Shapes only; the journal's rules are checked by {@link LessonBook}. */
-final class LessonRequests {
+public final class LessonRequests {
 
     private LessonRequests() {
     }
 
     /** A whole lesson as a teacher submits it: the lesson's record, every grade and every absence. */
-    record SubmitLesson(
+    public record SubmitLesson(
             @NotBlank @Size(max = 64) String classId,
             @NotBlank @Size(max = 64) String subjectId,
             @NotBlank @Size(max = 64) String teacherId,
@@ -27,15 +27,15 @@ final class LessonRequests {
             @NotNull LocalDate date,
             @Min(0) @Max(12) Integer lessonNumber,
             @Size(max = 40) String group,
-            Lesson.Kind kind,
+            LessonKind kind,
             @Size(max = 1000) String topic,
             @Valid HomeworkRequest homework,
             @Size(max = 100) List<@Valid @NotNull GradeRequest> grades,
             @Size(max = 100) List<@Valid @NotNull AbsenceRequest> absences,
             @Size(max = 500) String reason) {
 
-        Lesson.Kind kindOrDefault() {
-            return kind == null ? Lesson.Kind.LESSON : kind;
+        LessonKind kindOrDefault() {
+            return kind == null ? LessonKind.LESSON : kind;
         }
 
         List<GradeRequest> gradesOrEmpty() {
@@ -47,10 +47,10 @@ final class LessonRequests {
         }
     }
 
-    record HomeworkRequest(@NotBlank @Size(max = 4000) String text, @NotNull LocalDate dueDate) {
+    public record HomeworkRequest(@NotBlank @Size(max = 4000) String text, @NotNull LocalDate dueDate) {
     }
 
-    record GradeRequest(
+    public record GradeRequest(
             @NotBlank @Size(max = 64) String studentId,
             @NotBlank @Size(max = 20) String value,
             @Size(max = 40) String scale,
@@ -63,11 +63,11 @@ final class LessonRequests {
         }
     }
 
-    record AbsenceRequest(@NotBlank @Size(max = 64) String studentId, @NotNull AbsenceReason reason) {
+    public record AbsenceRequest(@NotBlank @Size(max = 64) String studentId, @NotNull AbsenceReason reason) {
     }
 
     /** A correction of one grade. */
-    record CorrectGrade(
+    public record CorrectGrade(
             @NotBlank @Size(max = 20) String value,
             @Size(max = 40) String scale,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") Double weight,
@@ -75,6 +75,6 @@ final class LessonRequests {
             @Size(max = 500) String reason) {
     }
 
-    record Reason(@Size(max = 500) String reason) {
+    public record Reason(@Size(max = 500) String reason) {
     }
 }

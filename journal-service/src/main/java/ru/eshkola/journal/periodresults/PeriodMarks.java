@@ -39,7 +39,7 @@ import ru.eshkola.kit.web.CurrentActor;
 @RestController
 @Validated
 @Tag(name = "Period results", description = "Quarter, trimester, half-year and year marks")
-class PeriodMarks {
+public class PeriodMarks {
 
     private final PeriodResultsRepository repository;
     private final ClassRoster classes;
@@ -58,11 +58,11 @@ class PeriodMarks {
         this.clock = clock;
     }
 
-    record EnterResults(@NotEmpty @Size(max = 100) List<@Valid @NotNull StudentMark> results,
+    public record EnterResults(@NotEmpty @Size(max = 100) List<@Valid @NotNull StudentMark> results,
             @Size(max = 500) String reason) {
     }
 
-    record StudentMark(@NotBlank @Size(max = 64) String studentId, @NotBlank @Size(max = 20) String value,
+    public record StudentMark(@NotBlank @Size(max = 64) String studentId, @NotBlank @Size(max = 20) String value,
             @Size(max = 40) String scale) {
     }
 
@@ -93,6 +93,12 @@ class PeriodMarks {
     ResultsView get(@PathVariable String classId, @PathVariable String subjectId, @PathVariable String periodId) {
         return ResultsView.of(repository.findById(id(classId, subjectId, periodId)).orElseThrow(
                 () -> ProblemException.notFound("period results", periodId + " of class " + classId)));
+    }
+
+    /** Enters marks; {@code now} is the entry time, or the original one for imported history. */
+    public void enterAt(String classId, String subjectId, String periodId, EnterResults request, String actor,
+            Instant now) {
+        enter(classId, subjectId, periodId, request, actor, now);
     }
 
     PeriodResults enter(String classId, String subjectId, String periodId, EnterResults request, String actor,

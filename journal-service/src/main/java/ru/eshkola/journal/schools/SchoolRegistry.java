@@ -2,6 +2,7 @@ package ru.eshkola.journal.schools;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
+import ru.eshkola.kit.cache.ReferenceCache;
 import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.problems.ProblemException;
 
@@ -23,6 +25,7 @@ public class SchoolRegistry {
 
     private final Schools schools;
     private final Clock clock;
+    private final ReferenceCache<String, SchoolInfo> cache = new ReferenceCache<>(Duration.ofSeconds(30), 10_000);
 
     SchoolRegistry(Schools schools, Clock clock) {
         this.schools = schools;
@@ -64,7 +67,8 @@ public class SchoolRegistry {
     }
 
     public Optional<SchoolInfo> find(String id) {
-        return schools.findById(id).map(s -> new SchoolInfo(s.id(), s.code(), s.shortName(), ZoneId.of(s.timeZone())));
+        return cache.get(id, key -> schools.findById(key).map(s -> new SchoolInfo(s.id(), s.code(), s.shortName(),
+                ZoneId.of(s.timeZone()))));
     }
 
     /** The school, or a 404-style refusal naming the field that referred to it. */

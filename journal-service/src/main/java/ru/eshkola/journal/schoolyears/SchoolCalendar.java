@@ -1,6 +1,7 @@
 package ru.eshkola.journal.schoolyears;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,9 +10,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 
 import ru.eshkola.journal.schools.SchoolRegistry;
+import ru.eshkola.kit.cache.ReferenceCache;
 import ru.eshkola.kit.calendar.ProductionCalendar;
 import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.problems.FieldProblem;
@@ -30,6 +35,8 @@ public class SchoolCalendar {
     private final SchoolRegistry schools;
     private final ProductionCalendar production;
     private final Clock clock;
+    /** Read for every lesson entered; a change made on another instance shows within 30 s. */
+    private final ReferenceCache<String, SchoolYear> cache = new ReferenceCache<>(Duration.ofSeconds(30), 10_000);
 
     SchoolCalendar(SchoolYears years, SchoolRegistry schools, ProductionCalendar production, Clock clock) {
         this.years = years;
@@ -43,10 +50,21 @@ public class SchoolCalendar {
         return EventIds.fromKey("school-year", schoolId, label);
     }
 
-    record Configured(SchoolYear year, boolean created, boolean changed) {
+    public record PeriodDates(@NotNull LocalDate start, @NotNull LocalDate end) {
     }
 
-    Configured configure(String schoolId, String label, SchoolYearController.ConfigureYear request, String actor) {
+    public record HolidayDates(@NotNull LocalDate from, @NotNull LocalDate to, @Size(max = 200) String name) {
+    }
+
+    public record ConfigureYear(@NotNull LocalDate start, @NotNull LocalDate end, @NotNull SchoolYear.Scheme scheme,
+            @NotNull @Size(min = 2, max = 4) List<@Valid @NotNull PeriodDates> periods,
+            @NotNull @Size(max = 50) List<@Valid @NotNull HolidayDates> holidays) {
+    }
+
+    public record Configured(SchoolYear year, boolean created, boolean changed) {
+    }
+
+    public Configured configure(String schoolId, String label, ConfigureYear request, String actor) {
         Matcher m = LABEL.matcher(label);
         List<FieldProblem> problems = new ArrayList<>();
         if (!m.matches() || Integer.parseInt(m.group(2)) != Integer.parseInt(m.group(1)) + 1) {
@@ -63,14 +81,14 @@ public class SchoolCalendar {
         }
         String id = yearId(schoolId, label);
         List<SchoolYear.Period> periods = new ArrayList<>();
-        List<SchoolYearController.PeriodDates> given = request.periods().stream()
-                .sorted(Comparator.comparing(SchoolYearController.PeriodDates::start)).toList();
+        List<PeriodDates> given = request.periods().stream()
+                .sorted(Comparator.comparing(PeriodDates::start)).toList();
         if (given.size() != scheme.count) {
             problems.add(new FieldProblem("periods", scheme + " needs " + scheme.count + " periods, got " + given.size()));
         }
         LocalDate previousEnd = null;
         for (int i = 0; i < given.size(); i++) {
-            SchoolYearController.PeriodDates p = given.get(i);
+            PeriodDates p = given.get(i);
             String field = "periods[" + i + "]";
             if (p.end().isBefore(p.start())) {
                 problems.add(new FieldProblem(field + ".end", "must not be before start"));
@@ -88,7 +106,7 @@ public class SchoolCalendar {
         periods.add(new SchoolYear.Period(id + "-year", SchoolYear.PeriodKind.YEAR, 1, start, end));
         List<SchoolYear.Holiday> holidays = new ArrayList<>();
         for (int i = 0; i < request.holidays().size(); i++) {
-            SchoolYearController.HolidayDates h = request.holidays().get(i);
+            HolidayDates h = request.holidays().get(i);
             if (h.to().isBefore(h.from())) {
                 problems.add(new FieldProblem("holidays[" + i + "].to", "must not be before from"));
             }
@@ -111,6 +129,7 @@ public class SchoolCalendar {
         boolean changed = year.configure(start, end, scheme, periods, holidays, clock.instant(), actor);
         if (changed) {
             year = years.save(year);
+            cache.invalidate(id);
         }
         return new Configured(year, existing.isEmpty(), changed);
     }
@@ -120,6 +139,7 @@ public class SchoolCalendar {
         if (!year.closed()) {
             year.close(clock.instant(), actor);
             year = years.save(year);
+            cache.invalidate(year.id());
         }
         return year;
     }
@@ -137,11 +157,11 @@ public class SchoolCalendar {
     public Optional<SchoolYear> yearOf(String schoolId, LocalDate date) {
         String label = date.getMonthValue() >= 8 ? date.getYear() + "/" + (date.getYear() + 1)
                 : (date.getYear() - 1) + "/" + date.getYear();
-        return years.findById(yearId(schoolId, label)).filter(y -> y.contains(date));
+        return year(yearId(schoolId, label)).filter(y -> y.contains(date));
     }
 
     public Optional<SchoolYear> year(String schoolYearId) {
-        return years.findById(schoolYearId);
+        return cache.get(schoolYearId, years::findById);
     }
 
     /**

@@ -6,9 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -34,16 +32,8 @@ class SchoolYearController {
         this.calendar = calendar;
     }
 
-    record PeriodDates(@NotNull LocalDate start, @NotNull LocalDate end) {
-    }
 
-    record HolidayDates(@NotNull LocalDate from, @NotNull LocalDate to, @Size(max = 200) String name) {
-    }
 
-    record ConfigureYear(@NotNull LocalDate start, @NotNull LocalDate end, @NotNull SchoolYear.Scheme scheme,
-            @NotNull @Size(min = 2, max = 4) List<@Valid @NotNull PeriodDates> periods,
-            @NotNull @Size(max = 50) List<@Valid @NotNull HolidayDates> holidays) {
-    }
 
     record YearView(String id, String schoolId, String label, LocalDate start, LocalDate end, SchoolYear.Scheme scheme,
             List<SchoolYear.Period> periods, List<SchoolYear.Holiday> holidays, boolean closed, int version) {
@@ -59,7 +49,7 @@ class SchoolYearController {
             description = "year as 2026-2027. Idempotent; publishes journal.school-year.configured.v1 when it changes.")
     ResponseEntity<YearView> configure(@PathVariable String schoolId,
             @PathVariable @Pattern(regexp = "\\d{4}-\\d{4}", message = "must look like 2026-2027") String year,
-            @Valid @RequestBody ConfigureYear request, @CurrentActor String actor) {
+            @Valid @RequestBody SchoolCalendar.ConfigureYear request, @CurrentActor String actor) {
         SchoolCalendar.Configured result = calendar.configure(schoolId, year.replace('-', '/'), request, actor);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(YearView.of(result.year()));

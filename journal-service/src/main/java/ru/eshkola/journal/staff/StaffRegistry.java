@@ -1,6 +1,7 @@
 package ru.eshkola.journal.staff;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
 import ru.eshkola.journal.schools.SchoolRegistry;
+import ru.eshkola.kit.cache.ReferenceCache;
 import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.problems.ProblemException;
 
@@ -25,6 +27,7 @@ public class StaffRegistry {
     private final Staff staff;
     private final SchoolRegistry schools;
     private final Clock clock;
+    private final ReferenceCache<String, StaffInfo> cache = new ReferenceCache<>(Duration.ofSeconds(30), 100_000);
 
     StaffRegistry(Staff staff, SchoolRegistry schools, Clock clock) {
         this.staff = staff;
@@ -66,12 +69,13 @@ public class StaffRegistry {
                 request.active() == null || request.active(), clock.instant());
         if (changed) {
             member = staff.save(member);
+            cache.invalidate(id);
         }
         return new Saved(member, existing.isEmpty(), changed);
     }
 
     public Optional<StaffInfo> find(String id) {
-        return staff.findById(id).map(StaffRegistry::info);
+        return cache.get(id, key -> staff.findById(key).map(StaffRegistry::info));
     }
 
     StaffMember get(String schoolId, String externalId) {

@@ -1,12 +1,14 @@
 package ru.eshkola.journal.subjects;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
+import ru.eshkola.kit.cache.ReferenceCache;
 import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.problems.ProblemException;
 
@@ -16,6 +18,7 @@ public class SubjectCatalog {
 
     private final Subjects subjects;
     private final Clock clock;
+    private final ReferenceCache<String, SubjectInfo> cache = new ReferenceCache<>(Duration.ofSeconds(30), 10_000);
 
     SubjectCatalog(Subjects subjects, Clock clock) {
         this.subjects = subjects;
@@ -39,12 +42,13 @@ public class SubjectCatalog {
         boolean changed = subject.define(name, shortName, clock.instant());
         if (changed) {
             subject = subjects.save(subject);
+            cache.invalidate(id);
         }
         return new Defined(subject, existing.isEmpty(), changed);
     }
 
     public Optional<SubjectInfo> find(String id) {
-        return subjects.findById(id).map(SubjectCatalog::info);
+        return cache.get(id, key -> subjects.findById(key).map(SubjectCatalog::info));
     }
 
     public SubjectInfo require(String field, String id) {

@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 
 import ru.eshkola.journal.classes.ClassRoster;
@@ -33,13 +38,21 @@ public class TimetableBook {
         this.clock = clock;
     }
 
-    Timetable setSlots(String classId, List<TimetableController.SlotRequest> requested, String actor) {
+    public record SlotRequest(@Min(1) @Max(7) int weekday, @Min(0) @Max(12) int lessonNumber,
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = TimetableController.TIME, message = "must be HH:MM") String startTime,
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = TimetableController.TIME, message = "must be HH:MM") String endTime,
+            @NotBlank @Size(max = 64) String subjectId, @NotBlank @Size(max = 64) String teacherId,
+            @Size(max = 20) String room, @Size(max = 40) String group, @NotNull LocalDate validFrom,
+            LocalDate validTo) {
+    }
+
+    public Timetable setSlots(String classId, List<SlotRequest> requested, String actor) {
         ClassRoster.ClassInfo schoolClass = classes.find(classId)
                 .orElseThrow(() -> ProblemException.notFound("class", classId));
         List<FieldProblem> problems = new ArrayList<>();
         List<Timetable.Slot> slots = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
-            TimetableController.SlotRequest r = requested.get(i);
+            SlotRequest r = requested.get(i);
             String field = "slots[" + i + "]";
             checkLesson(field, schoolClass, r.subjectId(), r.teacherId(), r.validFrom(), r.startTime(), r.endTime(),
                     problems);

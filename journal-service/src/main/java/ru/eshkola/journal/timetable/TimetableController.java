@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -37,15 +36,8 @@ class TimetableController {
         this.book = book;
     }
 
-    record SlotRequest(@Min(1) @Max(7) int weekday, @Min(0) @Max(12) int lessonNumber,
-            @NotNull @Pattern(regexp = TIME, message = "must be HH:MM") String startTime,
-            @NotNull @Pattern(regexp = TIME, message = "must be HH:MM") String endTime,
-            @NotBlank @Size(max = 64) String subjectId, @NotBlank @Size(max = 64) String teacherId,
-            @Size(max = 20) String room, @Size(max = 40) String group, @NotNull LocalDate validFrom,
-            LocalDate validTo) {
-    }
 
-    record SetSlots(@NotNull @Size(max = 100) List<@Valid @NotNull SlotRequest> slots) {
+    record SetSlots(@NotNull @Size(max = 100) List<TimetableBook.@Valid @NotNull SlotRequest> slots) {
     }
 
     record ChangeRequest(@NotNull LocalDate date, @Min(0) @Max(12) int lessonNumber,
