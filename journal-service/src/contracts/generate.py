@@ -5,34 +5,15 @@ The schemas are the contract (consumers test against them); this script only kee
 Run it after editing the spec below, then commit what it wrote:
     python3 journal-service/src/contracts/generate.py
 """
-import json, os, copy
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "service-kit", "src", "contracts"))
+from contracts import *  # noqa: E402,F403  the shared building blocks and writer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'main', 'resources', 'contracts')
 
-ID = {"type": "string", "minLength": 1, "maxLength": 200}
-DATE = {"type": "string", "format": "date"}
-TIME = {"type": "string", "format": "date-time"}
-HHMM = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
-TEXT = {"type": "string"}
-INT = {"type": "integer"}
-NUM = {"type": "number"}
-VERSION = {"type": "integer", "minimum": 1, "description": "Version of the entry; a consumer drops an event whose version is not newer than what it has"}
-
-def s(desc=None, **kw):
-    d = dict(kw)
-    if desc: d["description"] = desc
-    return d
-
-def field(base, desc=None, **extra):
-    d = copy.deepcopy(base); d.update(extra)
-    if desc: d["description"] = desc
-    return d
-
-def obj(props, required, desc=None):
-    o = {"type": "object", "required": required, "properties": props, "additionalProperties": True}
-    if desc: o["description"] = desc
-    return o
 
 PERIOD = obj({
     "periodId": field(ID), "kind": field(TEXT, "QUARTER, TRIMESTER, HALF_YEAR or YEAR"),
@@ -99,11 +80,6 @@ RESULT_REQ = ["resultId", "studentId", "classId", "schoolId", "subjectId", "scho
 
 PERSON = {"lastName": TEXT, "firstName": TEXT, "middleName": TEXT}
 
-def merge(*ds):
-    r = {}
-    for d in ds: r.update(copy.deepcopy(d))
-    return r
-
 TOPICS = {
     "journal.schools": ("schoolId", "Schools and their school years (periods, holidays). Key = schoolId."),
     "journal.subjects": ("subjectId", "The region's subjects. Key = subjectId."),
@@ -117,10 +93,7 @@ TOPICS = {
     "journal.period-results": ("studentId", "Quarter, trimester, half-year and year marks. Key = studentId."),
 }
 
-T = {}
-def ev(type_, topic, desc, props, req, example):
-    T[type_] = dict(topic=topic, desc=desc, props=props, req=req, example=example)
-
+C = Contracts("journal-service", TOPICS)
 SCHOOL = "019ab3f2-6c4e-7a10-9c3d-5e2f4a6b7c80"
 YEAR = "6a1d0f6e-2b7c-3a55-9d0e-7c1f2b3a4d5e"
 CLASS = "3f2a9c1e-7b4d-3e8f-a1b2-c3d4e5f60718"
@@ -130,7 +103,7 @@ SUBJECT = "5b6c7d8e-9f0a-3b1c-2d3e-4f5a6b7c8d9e"
 LESSON = "019ab404-1111-7a10-9c3d-5e2f4a6b7c80"
 NOW = "2026-11-24T05:10:00Z"
 
-ev("journal.school.registered.v1", "journal.schools", "A school (ОУ) joined the region's journal. School names are public, not personal data.",
+C.event("journal.school.registered.v1", "journal.schools", "A school (ОУ) joined the region's journal. School names are public, not personal data.",
    {"schoolId": field(ID, "Stable id of the school in the journal"), "code": field(TEXT, "The region's code of the school, unique"),
     "name": field(TEXT, "Full name, e.g. МБОУ СОШ № 1"), "shortName": TEXT, "municipalityId": ID, "municipalityName": TEXT,
     "timeZone": field(TEXT, "IANA time zone; deadlines are computed in it", examples=["Asia/Yekaterinburg"]),
@@ -154,14 +127,14 @@ YEAR_EX = {"schoolYearId": YEAR, "schoolId": SCHOOL, "label": "2026/2027", "star
                        {"periodId": YEAR + "-year", "kind": "YEAR", "number": 1, "start": "2026-09-01", "end": "2027-05-31"}],
            "holidays": [{"from": "2026-10-24", "to": "2026-11-01", "name": "Осенние каникулы"}],
            "closed": False, "version": 1, "changedAt": "2026-08-30T06:00:00Z", "changedBy": "admin-1"}
-ev("journal.school-year.configured.v1", "journal.schools", "A school year's periods and holidays were set or changed (the whole year each time).",
+C.event("journal.school-year.configured.v1", "journal.schools", "A school year's periods and holidays were set or changed (the whole year each time).",
    YEAR_PROPS, ["schoolYearId", "schoolId", "label", "start", "end", "scheme", "periods", "holidays", "closed", "version", "changedAt", "changedBy"], YEAR_EX)
-ev("journal.school-year.closed.v1", "journal.schools", "A school year was closed: later period-result corrections need a reason.",
+C.event("journal.school-year.closed.v1", "journal.schools", "A school year was closed: later period-result corrections need a reason.",
    YEAR_PROPS, ["schoolYearId", "schoolId", "label", "start", "end", "scheme", "periods", "holidays", "closed", "version", "changedAt", "changedBy"],
    dict(YEAR_EX, closed=True, version=2, changedAt="2027-06-30T06:00:00Z"))
 
 SUBJ_PROPS = {"subjectId": ID, "code": TEXT, "name": TEXT, "shortName": TEXT, "version": VERSION, "changedAt": TIME}
-ev("journal.subject.defined.v1", "journal.subjects", "A subject of the region's catalogue was defined or renamed.",
+C.event("journal.subject.defined.v1", "journal.subjects", "A subject of the region's catalogue was defined or renamed.",
    SUBJ_PROPS, ["subjectId", "code", "name", "shortName", "version", "changedAt"],
    {"subjectId": SUBJECT, "code": "math", "name": "Математика", "shortName": "Матем.", "version": 1, "changedAt": "2026-08-20T06:00:00Z"})
 
@@ -174,8 +147,8 @@ STAFF_REQ = ["staffId", "schoolId", "externalId", "lastName", "firstName", "role
 STAFF_EX = {"staffId": TEACHER, "schoolId": SCHOOL, "externalId": "T-014", "lastName": "Смирнова", "firstName": "Ольга",
             "middleName": "Петровна", "email": "o.smirnova@sosh1.example.ru", "roles": ["TEACHER"], "active": True,
             "version": 1, "changedAt": "2026-08-25T06:00:00Z"}
-ev("journal.staff.registered.v1", "journal.staff", "A teacher or school administrator was added to a school's staff.", STAFF_PROPS, STAFF_REQ, STAFF_EX)
-ev("journal.staff.updated.v1", "journal.staff", "A staff member's data changed (the whole record; active=false when they left).", STAFF_PROPS, STAFF_REQ,
+C.event("journal.staff.registered.v1", "journal.staff", "A teacher or school administrator was added to a school's staff.", STAFF_PROPS, STAFF_REQ, STAFF_EX)
+C.event("journal.staff.updated.v1", "journal.staff", "A staff member's data changed (the whole record; active=false when they left).", STAFF_PROPS, STAFF_REQ,
    dict(STAFF_EX, roles=["TEACHER", "SCHOOL_ADMINISTRATOR"], version=2))
 
 STUDENT_PROPS = merge({"studentId": ID, "externalId": field(TEXT, "The region's number of the student's personal file")}, PERSON,
@@ -183,25 +156,25 @@ STUDENT_PROPS = merge({"studentId": ID, "externalId": field(TEXT, "The region's 
 STUDENT_REQ = ["studentId", "externalId", "lastName", "firstName", "birthDate", "version", "changedAt"]
 STUDENT_EX = {"studentId": STUDENT, "externalId": "66-NT-2016-0457", "lastName": "Иванова", "firstName": "Анна",
               "middleName": "Сергеевна", "birthDate": "2013-04-17", "version": 1, "changedAt": "2026-08-25T06:00:00Z"}
-ev("journal.student.registered.v1", "journal.students", "A student was registered in the region's journal.", STUDENT_PROPS, STUDENT_REQ, STUDENT_EX)
-ev("journal.student.updated.v1", "journal.students", "A student's data changed (the whole record).", STUDENT_PROPS, STUDENT_REQ, dict(STUDENT_EX, lastName="Петрова", version=2))
+C.event("journal.student.registered.v1", "journal.students", "A student was registered in the region's journal.", STUDENT_PROPS, STUDENT_REQ, STUDENT_EX)
+C.event("journal.student.updated.v1", "journal.students", "A student's data changed (the whole record).", STUDENT_PROPS, STUDENT_REQ, dict(STUDENT_EX, lastName="Петрова", version=2))
 
 CLASS_PROPS = {"classId": ID, "schoolId": ID, "schoolYear": TEXT, "gradeLevel": field(INT, minimum=1, maximum=11),
                "letter": TEXT, "name": field(TEXT, "e.g. 7Б"), "classTeacherId": ID, "version": VERSION, "changedAt": TIME, "changedBy": ID}
 CLASS_REQ = ["classId", "schoolId", "schoolYear", "gradeLevel", "letter", "name", "version", "changedAt", "changedBy"]
 CLASS_EX = {"classId": CLASS, "schoolId": SCHOOL, "schoolYear": "2026/2027", "gradeLevel": 7, "letter": "Б", "name": "7Б",
             "classTeacherId": TEACHER, "version": 1, "changedAt": "2026-08-28T06:00:00Z", "changedBy": "admin-1"}
-ev("journal.class.opened.v1", "journal.classes", "A class was opened for a school year.", CLASS_PROPS, CLASS_REQ, CLASS_EX)
-ev("journal.class.updated.v1", "journal.classes", "A class's data changed, e.g. its class teacher (the whole record).", CLASS_PROPS, CLASS_REQ, dict(CLASS_EX, version=2))
+C.event("journal.class.opened.v1", "journal.classes", "A class was opened for a school year.", CLASS_PROPS, CLASS_REQ, CLASS_EX)
+C.event("journal.class.updated.v1", "journal.classes", "A class's data changed, e.g. its class teacher (the whole record).", CLASS_PROPS, CLASS_REQ, dict(CLASS_EX, version=2))
 
 ENR_PROPS = {"enrolmentId": ID, "classId": ID, "schoolId": ID, "schoolYear": TEXT, "studentId": ID, "from": DATE, "to": DATE,
              "endReason": field(TEXT, "MOVED_WITHIN_SCHOOL, LEFT_SCHOOL, GRADUATED or ENTERED_IN_ERROR"),
              "version": VERSION, "changedAt": TIME, "changedBy": ID}
 ENR_EX = {"enrolmentId": CLASS + ":" + STUDENT + ":2026-09-01", "classId": CLASS, "schoolId": SCHOOL, "schoolYear": "2026/2027",
           "studentId": STUDENT, "from": "2026-09-01", "version": 1, "changedAt": "2026-08-28T06:00:00Z", "changedBy": "admin-1"}
-ev("journal.enrolment.started.v1", "journal.classes", "A student joined a class from a date.", ENR_PROPS,
+C.event("journal.enrolment.started.v1", "journal.classes", "A student joined a class from a date.", ENR_PROPS,
    ["enrolmentId", "classId", "schoolId", "schoolYear", "studentId", "from", "version", "changedAt", "changedBy"], ENR_EX)
-ev("journal.enrolment.ended.v1", "journal.classes", "A student left a class after a date; endReason says whether they left the school.", ENR_PROPS,
+C.event("journal.enrolment.ended.v1", "journal.classes", "A student left a class after a date; endReason says whether they left the school.", ENR_PROPS,
    ["enrolmentId", "classId", "schoolId", "schoolYear", "studentId", "from", "to", "endReason", "version", "changedAt", "changedBy"],
    dict(ENR_EX, to="2026-12-26", endReason="LEFT_SCHOOL", version=2, changedAt="2026-12-26T06:00:00Z"))
 
@@ -209,13 +182,13 @@ ASG_PROPS = {"assignmentId": ID, "classId": ID, "schoolId": ID, "schoolYear": TE
              "from": DATE, "to": DATE, "version": VERSION, "changedAt": TIME, "changedBy": ID}
 ASG_EX = {"assignmentId": CLASS + ":" + SUBJECT + ":" + TEACHER + ":2026-09-01", "classId": CLASS, "schoolId": SCHOOL, "schoolYear": "2026/2027",
           "subjectId": SUBJECT, "teacherId": TEACHER, "from": "2026-09-01", "version": 1, "changedAt": "2026-08-28T06:00:00Z", "changedBy": "admin-1"}
-ev("journal.assignment.started.v1", "journal.classes", "A teacher was assigned to teach a subject in a class from a date.", ASG_PROPS,
+C.event("journal.assignment.started.v1", "journal.classes", "A teacher was assigned to teach a subject in a class from a date.", ASG_PROPS,
    ["assignmentId", "classId", "schoolId", "schoolYear", "subjectId", "teacherId", "from", "version", "changedAt", "changedBy"], ASG_EX)
-ev("journal.assignment.ended.v1", "journal.classes", "A teaching assignment ended after a date.", ASG_PROPS,
+C.event("journal.assignment.ended.v1", "journal.classes", "A teaching assignment ended after a date.", ASG_PROPS,
    ["assignmentId", "classId", "schoolId", "schoolYear", "subjectId", "teacherId", "from", "to", "version", "changedAt", "changedBy"],
    dict(ASG_EX, to="2026-12-26", version=2))
 
-ev("journal.timetable.changed.v1", "journal.timetables", "A class's timetable changed: the whole current timetable, weekly slots and one-off changes.",
+C.event("journal.timetable.changed.v1", "journal.timetables", "A class's timetable changed: the whole current timetable, weekly slots and one-off changes.",
    {"classId": ID, "schoolId": ID, "schoolYear": TEXT, "slots": {"type": "array", "items": SLOT}, "changes": {"type": "array", "items": CHANGE},
     "version": VERSION, "changedAt": TIME, "changedBy": ID},
    ["classId", "schoolId", "schoolYear", "slots", "changes", "version", "changedAt", "changedBy"],
@@ -228,21 +201,21 @@ LESSON_EX = {"lessonId": LESSON, "classId": CLASS, "schoolId": SCHOOL, "subjectI
              "date": "2026-11-24", "lessonNumber": 2, "kind": "LESSON", "topic": "Решение линейных уравнений", "topicEnteredAt": NOW,
              "homework": {"text": "№ 245, 247", "dueDate": "2026-11-26", "enteredAt": NOW},
              "status": "CONDUCTED", "version": 1, "enteredAt": NOW, "changedAt": NOW, "changedBy": TEACHER}
-ev("journal.lesson.recorded.v1", "journal.lessons", "A lesson (or an assessment without a lesson) was entered: topic, homework.", merge(LESSON_FIELDS, {"reason": TEXT}), LESSON_REQ, LESSON_EX)
-ev("journal.lesson.corrected.v1", "journal.lessons", "A lesson's record changed (the whole record; reason when given).", merge(LESSON_FIELDS, {"reason": TEXT}), LESSON_REQ,
+C.event("journal.lesson.recorded.v1", "journal.lessons", "A lesson (or an assessment without a lesson) was entered: topic, homework.", merge(LESSON_FIELDS, {"reason": TEXT}), LESSON_REQ, LESSON_EX)
+C.event("journal.lesson.corrected.v1", "journal.lessons", "A lesson's record changed (the whole record; reason when given).", merge(LESSON_FIELDS, {"reason": TEXT}), LESSON_REQ,
    dict(LESSON_EX, topic="Линейные уравнения", version=2, changedAt="2026-11-24T09:00:00Z", reason="Опечатка"))
-ev("journal.lesson.cancelled.v1", "journal.lessons", "A lesson was marked as not held; its grades and absences were withdrawn with it.", merge(LESSON_FIELDS, {"reason": TEXT}), LESSON_REQ,
+C.event("journal.lesson.cancelled.v1", "journal.lessons", "A lesson was marked as not held; its grades and absences were withdrawn with it.", merge(LESSON_FIELDS, {"reason": TEXT}), LESSON_REQ,
    dict(LESSON_EX, status="CANCELLED", version=3, changedAt="2026-11-24T10:00:00Z", reason="Урок не проводился"))
 
 GRADE_EX = {"gradeId": LESSON + ":" + STUDENT + ":1", "studentId": STUDENT, "lessonId": LESSON, "lessonDate": "2026-11-24",
             "classId": CLASS, "schoolId": SCHOOL, "subjectId": SUBJECT, "value": "5", "numericValue": 5, "scale": "five-point",
             "weight": 1, "kind": "ORAL_ANSWER", "enteredAt": NOW, "enteredBy": TEACHER, "version": 1}
-ev("journal.grade.recorded.v1", "journal.grades", "A grade was entered.", GRADE_FIELDS, GRADE_REQ, GRADE_EX)
-ev("journal.grade.corrected.v1", "journal.grades", "A grade was changed; the previous value is included. enteredAt stays that of the first entry.",
+C.event("journal.grade.recorded.v1", "journal.grades", "A grade was entered.", GRADE_FIELDS, GRADE_REQ, GRADE_EX)
+C.event("journal.grade.corrected.v1", "journal.grades", "A grade was changed; the previous value is included. enteredAt stays that of the first entry.",
    merge(GRADE_FIELDS, CORRECTION), GRADE_REQ + ["previousValue", "correctedAt", "correctedBy"],
    dict(GRADE_EX, value="4", numericValue=4, previousValue="5", previousNumericValue=5, previousWeight=1, reason="Ошибка ввода",
         correctedAt="2026-11-24T09:30:00Z", correctedBy=TEACHER, version=2))
-ev("journal.grade.withdrawn.v1", "journal.grades", "A grade was withdrawn (a correction to none): it no longer counts. The record stays in the history.",
+C.event("journal.grade.withdrawn.v1", "journal.grades", "A grade was withdrawn (a correction to none): it no longer counts. The record stays in the history.",
    merge({k: v for k, v in GRADE_FIELDS.items() if k not in ("value", "numericValue")}, CORRECTION),
    [r for r in GRADE_REQ if r != "value"] + ["previousValue", "correctedAt", "correctedBy"],
    {k: v for k, v in dict(GRADE_EX, previousValue="5", previousNumericValue=5, previousWeight=1, reason="Поставлена по ошибке",
@@ -252,122 +225,31 @@ ABS_EX = {"absenceId": LESSON + ":" + STUDENT, "studentId": STUDENT, "lessonId":
           "classId": CLASS, "schoolId": SCHOOL, "subjectId": SUBJECT, "reason": "ILLNESS", "reasonCode": "Б",
           "enteredAt": NOW, "enteredBy": TEACHER, "version": 1}
 ABS_CORR = {"previousReason": TEXT, "previousReasonCode": TEXT, "correctionReason": field(TEXT, maxLength=500), "correctedAt": TIME, "correctedBy": ID}
-ev("journal.absence.recorded.v1", "journal.absences", "An absence from a lesson was entered.", ABSENCE_FIELDS, ABSENCE_REQ, ABS_EX)
-ev("journal.absence.corrected.v1", "journal.absences", "An absence's reason was changed.", merge(ABSENCE_FIELDS, ABS_CORR),
+C.event("journal.absence.recorded.v1", "journal.absences", "An absence from a lesson was entered.", ABSENCE_FIELDS, ABSENCE_REQ, ABS_EX)
+C.event("journal.absence.corrected.v1", "journal.absences", "An absence's reason was changed.", merge(ABSENCE_FIELDS, ABS_CORR),
    ABSENCE_REQ + ["previousReason", "correctedAt", "correctedBy"],
    dict(ABS_EX, reason="VALID", reasonCode="У", previousReason="ILLNESS", previousReasonCode="Б", correctedAt="2026-11-25T05:00:00Z", correctedBy=TEACHER, version=2))
-ev("journal.absence.withdrawn.v1", "journal.absences", "An absence was withdrawn (the student was present after all).", merge(ABSENCE_FIELDS, ABS_CORR),
+C.event("journal.absence.withdrawn.v1", "journal.absences", "An absence was withdrawn (the student was present after all).", merge(ABSENCE_FIELDS, ABS_CORR),
    ABSENCE_REQ + ["previousReason", "correctedAt", "correctedBy"],
    dict(ABS_EX, previousReason="ILLNESS", previousReasonCode="Б", correctionReason="Опоздал, присутствовал", correctedAt="2026-11-24T09:00:00Z", correctedBy=TEACHER, version=2))
 
 RES_EX = {"resultId": YEAR + "-q1:" + SUBJECT + ":" + STUDENT, "studentId": STUDENT, "classId": CLASS, "schoolId": SCHOOL, "subjectId": SUBJECT,
           "schoolYear": "2026/2027", "periodId": YEAR + "-q1", "periodKind": "QUARTER", "periodNumber": 1, "periodEnd": "2026-10-23",
           "value": "4", "numericValue": 4, "scale": "five-point", "enteredAt": "2026-10-24T08:00:00Z", "enteredBy": TEACHER, "version": 1}
-ev("journal.period-result.recorded.v1", "journal.period-results", "A period (quarter, trimester, half-year) or year mark was entered.", RESULT_FIELDS, RESULT_REQ, RES_EX)
-ev("journal.period-result.corrected.v1", "journal.period-results", "A period or year mark was changed; after the year is closed only with a reason.",
+C.event("journal.period-result.recorded.v1", "journal.period-results", "A period (quarter, trimester, half-year) or year mark was entered.", RESULT_FIELDS, RESULT_REQ, RES_EX)
+C.event("journal.period-result.corrected.v1", "journal.period-results", "A period or year mark was changed; after the year is closed only with a reason.",
    merge(RESULT_FIELDS, CORRECTION), RESULT_REQ + ["previousValue", "correctedAt", "correctedBy"],
    dict(RES_EX, value="5", numericValue=5, previousValue="4", previousNumericValue=4, reason="Пересдача", correctedAt="2026-10-30T08:00:00Z", correctedBy=TEACHER, version=2))
 
-def main():
-    os.makedirs(os.path.join(OUT, 'schemas'), exist_ok=True)
-    os.makedirs(os.path.join(OUT, 'examples'), exist_ok=True)
-    for name, e in T.items():
-        key, _ = TOPICS[e['topic']]
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:eshkola:schema:" + name,
-                  "title": name, "description": e['desc'] + " Topic " + e['topic'] + ", key = " + key + ".",
-                  "type": "object", "required": e['req'], "properties": e['props'], "additionalProperties": True}
-        with open(os.path.join(OUT, 'schemas', name + '.json'), 'w', encoding='utf-8') as f:
-            json.dump(schema, f, ensure_ascii=False, indent=2); f.write('\n')
-        with open(os.path.join(OUT, 'examples', name + '.json'), 'w', encoding='utf-8') as f:
-            json.dump(e['example'], f, ensure_ascii=False, indent=2); f.write('\n')
-    write_asyncapi()
+DESCRIPTION = ['Events of the electronic class journal (ЭЖ), published through a transactional outbox with an idempotent,',
+    'acks=all producer. At-least-once: a re-published event keeps its ce_id, so consumers deduplicate on it.',
+    '',
+    'Ordering and staleness: records of one key (see each channel) keep their order. Entries that can change',
+    '(grades, absences, period results, lessons, roster records) carry a version; a consumer keeps the highest',
+    'version it saw and drops older ones, which also makes replays and redeliveries harmless.',
+    '',
+    'Personal data: ids only, except journal.students and journal.staff, which carry names (and staff e-mail),',
+    'because the diary shows names, applications issues accounts and notification mails staff.']
 
-def msgname(t):
-    parts = t.split('.')[1:-1]
-    return ''.join(w.capitalize() for p in parts for w in p.split('-'))
-
-def write_asyncapi():
-    L = []
-    a = L.append
-    a("asyncapi: 3.0.0")
-    a("info:")
-    a("  title: journal-service events")
-    a("  version: 0.2.0")
-    a("  description: |")
-    for line in [
-        "Events of the electronic class journal (ЭЖ), published through a transactional outbox with an idempotent,",
-        "acks=all producer. At-least-once: a re-published event keeps its ce_id, so consumers deduplicate on it.",
-        "",
-        "Envelope: CloudEvents 1.0, Kafka binary mode. Headers ce_specversion=1.0, ce_id (unique, the dedup key),",
-        "ce_type (<service>.<entity>.<verb>.v<N>), ce_source=/journal-service, ce_time (RFC 3339), ce_subject (the",
-        "entity id), content-type=application/json. The record value is the JSON data described by the schema of the",
-        "type, served at /schemas/<type>.json with an example at /schemas/examples/<type>.json.",
-        "",
-        "Ordering and staleness: records of one key (see each channel) keep their order. Entries that can change",
-        "(grades, absences, period results, lessons, roster records) carry a version; a consumer keeps the highest",
-        "version it saw and drops older ones, which also makes replays and redeliveries harmless.",
-        "",
-        "Personal data: ids only, except journal.students and journal.staff, which carry names (and staff e-mail),",
-        "because the diary shows names, applications issues accounts and notification mails staff.",
-        "",
-        "Evolution: within a major version only optional fields are added; readers ignore unknown fields. A breaking",
-        "change is a new type (.v2) on the same topic, published beside the old one until consumers have moved."]:
-        a("    " + line if line else "")
-    a("defaultContentType: application/json")
-    a("servers:")
-    a("  local:")
-    a("    host: localhost:9092")
-    a("    protocol: kafka")
-    a("    description: deploy/local/run")
-    a("channels:")
-    for topic, (key, desc) in TOPICS.items():
-        a(f"  {topic}:")
-        a(f"    address: {topic}")
-        a(f"    description: {json.dumps(desc, ensure_ascii=False)}")
-        a("    messages:")
-        for name, e in T.items():
-            if e['topic'] == topic:
-                a(f"      {msgname(name)}:")
-                a(f"        $ref: '#/components/messages/{msgname(name)}'")
-    a("operations:")
-    for name, e in T.items():
-        a(f"  publish{msgname(name)}:")
-        a("    action: send")
-        a("    channel:")
-        a(f"      $ref: '#/channels/{e['topic']}'")
-        a("    messages:")
-        a(f"      - $ref: '#/channels/{e['topic']}/messages/{msgname(name)}'")
-    a("components:")
-    a("  messages:")
-    for name, e in T.items():
-        key, _ = TOPICS[e['topic']]
-        a(f"    {msgname(name)}:")
-        a(f"      name: {name}")
-        a(f"      title: {json.dumps(e['desc'], ensure_ascii=False)}")
-        a("      contentType: application/json")
-        a("      headers:")
-        a("        $ref: '#/components/schemas/cloudEventHeaders'")
-        a("      payload:")
-        a(f"        $ref: '/schemas/{name}.json'")
-        a("      bindings:")
-        a("        kafka:")
-        a("          key:")
-        a("            type: string")
-        a(f"            description: {key}")
-    a("  schemas:")
-    a("    cloudEventHeaders:")
-    a("      type: object")
-    a("      required: [ce_specversion, ce_id, ce_type, ce_source, ce_time]")
-    a("      properties:")
-    a("        ce_specversion: {type: string, const: '1.0'}")
-    a("        ce_id: {type: string, description: Unique event id (UUIDv7); consumers deduplicate on it}")
-    a("        ce_type: {type: string}")
-    a("        ce_source: {type: string, const: /journal-service}")
-    a("        ce_time: {type: string, format: date-time}")
-    a("        ce_subject: {type: string, description: Id of the entity the event is about}")
-    a("        content-type: {type: string, const: application/json}")
-    with open(os.path.join(OUT, 'asyncapi.yaml'), 'w', encoding='utf-8') as f:
-        f.write('\n'.join(L) + '\n')
-
-if __name__ == '__main__':
-    main()
+if __name__ == "__main__":
+    C.write(OUT, "0.2.0", DESCRIPTION)

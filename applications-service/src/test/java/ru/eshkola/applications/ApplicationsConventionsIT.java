@@ -1,8 +1,7 @@
 package ru.eshkola.applications;
 
 import ru.eshkola.kit.testing.ServiceConventions;
-import ru.eshkola.kit.testing.ServiceIntegrationTest;
 
-@ServiceIntegrationTest
+@ApplicationsIT
 class ApplicationsConventionsIT extends ServiceConventions {
 }

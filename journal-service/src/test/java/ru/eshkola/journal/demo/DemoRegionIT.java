@@ -52,7 +52,8 @@ class DemoRegionIT {
         assertThat(lessons).allSatisfy(l -> assertThat(l.getDate("enteredAt").toInstant())
                 .isBefore(Instant.parse("2026-11-20T07:00:01Z")));
         long late = lessons.stream().filter(l -> l.getDate("enteredAt").toInstant()
-                .isAfter(l.getDate("date").toInstant().plus(java.time.Duration.ofDays(2)))).count();
+                .isAfter(java.time.LocalDate.parse(l.getString("date")).plusDays(2)
+                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant())).count();
         assertThat(late).as("some lessons are entered days late").isGreaterThan(0);
         String firstGrade = mongo.getCollection("classes").find(new Document("gradeLevel", 1)).first()
                 .getString("_id");
