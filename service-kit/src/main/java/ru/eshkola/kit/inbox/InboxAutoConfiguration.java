@@ -1,7 +1,5 @@
 package ru.eshkola.kit.inbox;
 
-import java.time.Clock;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,8 +16,8 @@ import ru.eshkola.kit.outbox.OutboxAutoConfiguration;
 public class InboxAutoConfiguration {
 
     @Bean
-    ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock, InboxSettings settings) {
-        return new ProcessedEvents(mongo, clock, settings.retention());
+    ProcessedEvents processedEvents(MongoTemplate mongo, InboxSettings settings) {
+        return new ProcessedEvents(mongo, settings.retention());
     }
 
     @Bean

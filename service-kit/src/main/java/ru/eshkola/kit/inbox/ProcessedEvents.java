@@ -1,6 +1,5 @@
 package ru.eshkola.kit.inbox;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +26,9 @@ public class ProcessedEvents {
     public static final String COLLECTION = "processed_events";
 
     private final MongoTemplate mongo;
-    private final Clock clock;
 
-    public ProcessedEvents(MongoTemplate mongo, Clock clock, Duration retention) {
+    public ProcessedEvents(MongoTemplate mongo, Duration retention) {
         this.mongo = mongo;
-        this.clock = clock;
         collection().createIndex(Indexes.ascending("processedAt"),
                 new IndexOptions().name("processed_ttl").expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
     }
@@ -44,7 +41,8 @@ public class ProcessedEvents {
         try {
             collection().insertOne(new Document("_id", key(consumer, eventId))
                     .append("type", type)
-                    .append("processedAt", Date.from(clock.instant())));
+                    // wall-clock time: the TTL is operational, whatever business clock the service runs on
+                    .append("processedAt", new Date()));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;

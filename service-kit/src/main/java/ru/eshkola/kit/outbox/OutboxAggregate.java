@@ -42,16 +42,10 @@ public abstract class OutboxAggregate {
         loaded = outbox.stream().map(OutboxEntry::eventId).collect(Collectors.toUnmodifiableSet());
     }
 
-    Set<String> loadedEventIds() {
-        return loaded;
-    }
-
     /** Entries recorded since this instance was read (or all, for a new aggregate). */
     List<OutboxEntry> recordedSinceLoad() {
         return outbox.stream().filter(e -> !loaded.contains(e.eventId())).toList();
     }
 
-    void forget(Set<String> published) {
-        outbox.removeIf(e -> published.contains(e.eventId()));
-    }
+
 }

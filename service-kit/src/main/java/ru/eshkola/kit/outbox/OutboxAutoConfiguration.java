@@ -21,7 +21,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -33,8 +36,8 @@ import org.springframework.kafka.core.ProducerFactory;
  * Turns on the outbox for every {@link OutboxAggregate} the service maps: the idempotent {@code acks=all} producer,
  * the relay, the after-save hand-over and the sweep index.
  */
-// before Boot's Kafka auto-configuration, so that its default producer factory and template step aside for ours
-@AutoConfiguration(after = DataMongoAutoConfiguration.class, before = KafkaAutoConfiguration.class)
+// before Boot's auto-configurations, so that its Mongo template and Kafka producer factory step aside for ours
+@AutoConfiguration(before = {DataMongoAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableConfigurationProperties({OutboxSettings.class, KafkaProperties.class})
 public class OutboxAutoConfiguration {
 
@@ -71,6 +74,13 @@ public class OutboxAutoConfiguration {
         return template;
     }
 
+    /** Replaces Boot's template: existing aggregates are saved without touching their pending events. */
+    @Bean
+    @ConditionalOnMissingBean(MongoOperations.class)
+    MongoTemplate mongoTemplate(MongoDatabaseFactory factory, MongoConverter converter) {
+        return new OutboxMongoTemplate(factory, converter);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
@@ -79,31 +89,35 @@ public class OutboxAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, MongoMappingContext mapping, KafkaTemplate<byte[], byte[]> eventsKafkaTemplate,
-            OutboxSettings settings, Environment environment, MeterRegistry meters, Clock clock) {
+            OutboxSettings settings, Environment environment, MeterRegistry meters) {
         Set<String> collections = new LinkedHashSet<>();
         for (MongoPersistentEntity<?> entity : mapping.getPersistentEntities()) {
             if (OutboxAggregate.class.isAssignableFrom(entity.getType())
                     && !java.lang.reflect.Modifier.isAbstract(entity.getType().getModifiers())) {
+                if (!entity.hasVersionProperty()) {
+                    throw new IllegalStateException(entity.getType().getName() + " has an outbox and so needs a "
+                            + "@Version property: its saves are guarded by it");
+                }
                 collections.add(entity.getCollection());
             }
         }
         String source = environment.getProperty("eshkola.events.source",
                 "/" + environment.getRequiredProperty("spring.application.name"));
-        return new OutboxRelay(mongo, eventsKafkaTemplate, settings, collections, source, meters, clock);
+        return new OutboxRelay(mongo, eventsKafkaTemplate, settings, collections, source, meters);
     }
 
     @Bean
-    OutboxSaveListener outboxSaveListener(OutboxRelay relay, MongoTemplate mongo) {
-        return new OutboxSaveListener(relay, mongo);
+    OutboxSaveListener outboxSaveListener(OutboxRelay relay) {
+        return new OutboxSaveListener(relay);
     }
 
-    /** The sweep searches by entry time; on MongoDB this index keeps that search cheap however large the collection. */
+    /** The sweep searches by the time entries were recorded; on MongoDB this index keeps that search cheap however large the collection. */
     @Bean
     SmartInitializingSingleton outboxIndexes(ObjectProvider<OutboxRelay> relay, MongoTemplate mongo) {
         return () -> relay.ifAvailable(r -> r.collections().forEach(collection -> {
             try {
                 mongo.indexOps(collection).createIndex(new Index()
-                        .on(OutboxAggregate.FIELD + ".time", Sort.Direction.ASC).named("outbox_time"));
+                        .on(OutboxAggregate.FIELD + ".recordedAt", Sort.Direction.ASC).named("outbox_recorded_at"));
             } catch (RuntimeException e) {
                 log.warn("could not create the outbox index on {}: {}", collection, e.toString());
             }

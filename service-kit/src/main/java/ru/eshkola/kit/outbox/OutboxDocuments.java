@@ -17,8 +17,10 @@ final class OutboxDocuments {
         List<OutboxEntry> entries = new ArrayList<>(raw.size());
         for (Document entry : raw) {
             Date time = entry.getDate("time");
+            Date recordedAt = entry.getDate("recordedAt");
             entries.add(new OutboxEntry(entry.getString("eventId"), entry.getString("type"), entry.getString("topic"),
-                    entry.getString("key"), entry.getString("subject"), time.toInstant(), entry.getString("data")));
+                    entry.getString("key"), entry.getString("subject"), time.toInstant(), entry.getString("data"),
+                    (recordedAt != null ? recordedAt : time).toInstant()));
         }
         return entries;
     }

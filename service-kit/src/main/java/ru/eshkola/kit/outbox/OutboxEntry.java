@@ -18,10 +18,12 @@ import ru.eshkola.kit.events.EventJson;
  * @param topic   Kafka topic
  * @param key     partition key: the id whose order matters (a student for grades)
  * @param subject CloudEvents subject: the entity the event is about
- * @param time    when the change happened
+ * @param time    when the change happened ({@code ce_time}); for imported history, the original time
  * @param data    the event data as JSON
+ * @param recordedAt when the entry was written to the outbox: what the sweep and the lag are judged on
  */
-public record OutboxEntry(String eventId, String type, String topic, String key, String subject, Instant time, String data) {
+public record OutboxEntry(String eventId, String type, String topic, String key, String subject, Instant time, String data,
+        Instant recordedAt) {
 
     public OutboxEntry {
         Objects.requireNonNull(eventId, "eventId");
@@ -30,9 +32,13 @@ public record OutboxEntry(String eventId, String type, String topic, String key,
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(data, "data");
+        if (recordedAt == null) {
+            recordedAt = time; // entries written before recordedAt existed
+        }
     }
 
     public static OutboxEntry of(EventRoute route, String key, String subject, Instant time, Object data) {
-        return new OutboxEntry(EventIds.next(), route.type(), route.topic(), key, subject, time, EventJson.write(data));
+        return new OutboxEntry(EventIds.next(), route.type(), route.topic(), key, subject, time, EventJson.write(data),
+                Instant.now());
     }
 }

@@ -8,7 +8,6 @@ import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +65,8 @@ import ru.eshkola.kit.events.CloudEventHeaders;
  * instance takes a lease on the document first so that several instances do not publish the same backlog.
  *
  * <p>One worker thread publishes, so events of one document, and documents saved one after another, keep their
- * order per partition key.
+ * order per partition key. The relay keeps operational time by the wall clock (when entries were recorded), never
+ * the business clock a service may run on.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -79,9 +79,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxSettings settings;
     private final Set<String> collections;
     private final String source;
-    private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
     private final LinkedBlockingQueue<Pending> queue;
+    /** Documents this relay has queued or in flight, with how many times: the sweep leaves them alone. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> local =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Timer lag;
     private final Counter swept;
@@ -91,13 +93,12 @@ public class OutboxRelay implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<byte[], byte[]> kafka, OutboxSettings settings,
-            Set<String> collections, String source, MeterRegistry meters, Clock clock) {
+            Set<String> collections, String source, MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.settings = settings;
         this.collections = Set.copyOf(collections);
         this.source = source;
-        this.clock = clock;
         this.meters = meters;
         this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
         this.lag = Timer.builder("eshkola.outbox.lag")
@@ -123,10 +124,23 @@ public class OutboxRelay implements SmartLifecycle {
         if (!running || entries.isEmpty()) {
             return;
         }
-        if (!queue.offer(new Pending(collection, documentId, List.copyOf(entries), 0))) {
-            log.warn("outbox queue full ({}), {} events of {}/{} left to the sweep", settings.queueCapacity(),
-                    entries.size(), collection, documentId);
+        enqueue(new Pending(collection, documentId, List.copyOf(entries), 0));
+    }
+
+    private boolean enqueue(Pending pending) {
+        String key = pending.key();
+        local.merge(key, 1, Integer::sum);
+        if (queue.offer(pending)) {
+            return true;
         }
+        done(pending);
+        log.warn("outbox queue full ({}), {} events of {}/{} left to the sweep", settings.queueCapacity(),
+                pending.entries().size(), pending.collection(), pending.documentId());
+        return false;
+    }
+
+    private void done(Pending pending) {
+        local.computeIfPresent(pending.key(), (k, n) -> n <= 1 ? null : n - 1);
     }
 
     /** Searches every outbox collection for forgotten events once; returns how many documents it queued. */
@@ -144,13 +158,19 @@ public class OutboxRelay implements SmartLifecycle {
 
     private int sweep(String name) {
         MongoCollection<Document> collection = mongo.getCollection(name);
-        Instant now = clock.instant();
-        Bson old = lt(OutboxAggregate.FIELD + ".time", Date.from(now.minus(settings.sweepAge())));
+        Instant now = Instant.now();
+        Date cutoff = Date.from(now.minus(settings.sweepAge()));
+        // entries written before recordedAt existed are judged by their time
+        Bson old = or(lt(OutboxAggregate.FIELD + ".recordedAt", cutoff),
+                and(exists(OutboxAggregate.FIELD + ".recordedAt", false), lt(OutboxAggregate.FIELD + ".time", cutoff)));
         int found = 0;
         for (Document candidate : collection.find(and(old, leaseFree(now)))
                 .projection(Projections.include("_id"))
                 .limit(settings.batchSize())) {
             Object id = candidate.get("_id");
+            if (local.containsKey(name + "/" + id)) {
+                continue; // queued here already: slow, not forgotten
+            }
             Document lease = new Document("owner", instance)
                     .append("until", Date.from(now.plus(settings.leaseDuration())));
             Document claimed = collection.findOneAndUpdate(and(eq("_id", id), leaseFree(now)),
@@ -161,7 +181,7 @@ public class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             List<OutboxEntry> entries = OutboxDocuments.entries(claimed);
-            if (!entries.isEmpty() && queue.offer(new Pending(name, id, entries, 0))) {
+            if (!entries.isEmpty() && enqueue(new Pending(name, id, entries, 0))) {
                 found++;
             }
         }
@@ -194,6 +214,7 @@ public class OutboxRelay implements SmartLifecycle {
                 // never let the worker die: what was not marked stays pending and is swept later
                 log.error("outbox relay batch failed; its events stay pending", e);
             } finally {
+                batch.forEach(this::done);
                 batch.clear();
             }
         }
@@ -247,7 +268,7 @@ public class OutboxRelay implements SmartLifecycle {
                 long wait = Math.max(0, deadline - System.nanoTime());
                 futures.get(i).get(wait, TimeUnit.NANOSECONDS);
                 published.add(entry.eventId());
-                lag.record(Duration.between(entry.time(), clock.instant()));
+                lag.record(Duration.between(entry.recordedAt(), Instant.now()));
                 meters.counter("eshkola.outbox.published", "topic", entry.topic(), "type", entry.type()).increment();
             } catch (ExecutionException | TimeoutException e) {
                 failure = e instanceof ExecutionException ? e.getCause() : e;
@@ -291,7 +312,7 @@ public class OutboxRelay implements SmartLifecycle {
         log.warn("publishing {} events of {}/{} failed (attempt {}), retrying in {}: {}", outcome.left().size(),
                 pending.collection(), pending.documentId(), attempt, wait, reason);
         try {
-            Instant now = clock.instant();
+            Instant now = Instant.now();
             mongo.getCollection(pending.collection()).updateOne(eq("_id", pending.documentId()),
                     Updates.set(FAILURE, new Document("attempts", attempt).append("error", reason)
                             .append("at", Date.from(now))));
@@ -299,10 +320,12 @@ public class OutboxRelay implements SmartLifecycle {
             log.debug("could not record the outbox failure", e);
         }
         Pending retry = new Pending(pending.collection(), pending.documentId(), outcome.left(), attempt);
+        local.merge(retry.key(), 1, Integer::sum);
         scheduler.schedule(() -> {
-            if (running && !queue.offer(retry)) {
-                log.warn("outbox queue full, retry of {}/{} left to the sweep", retry.collection(), retry.documentId());
+            if (running) {
+                enqueue(retry);
             }
+            done(retry);
         }, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -376,6 +399,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     record Pending(String collection, Object documentId, List<OutboxEntry> entries, int attempt) {
+
+        String key() {
+            return collection + "/" + documentId;
+        }
     }
 
     record Outcome(Pending pending, List<String> published, List<OutboxEntry> left, Throwable failure) {

@@ -2,7 +2,6 @@ package ru.eshkola.kit.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
@@ -15,8 +14,7 @@ class OutboxRelayBackoffTests {
     void retriesWaitExponentiallyLongerUpToTheCeiling() {
         OutboxSettings settings = new OutboxSettings(true, 10, 10, Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(5), false);
-        OutboxRelay relay = new OutboxRelay(null, null, settings, Set.of(), "/test", new SimpleMeterRegistry(),
-                Clock.systemUTC());
+        OutboxRelay relay = new OutboxRelay(null, null, settings, Set.of(), "/test", new SimpleMeterRegistry());
         assertThat(relay.backoff(1)).isEqualTo(Duration.ofMillis(500));
         assertThat(relay.backoff(2)).isEqualTo(Duration.ofSeconds(1));
         assertThat(relay.backoff(3)).isEqualTo(Duration.ofSeconds(2));
