@@ -23,6 +23,7 @@ public final class LocalStore {
             System.err.println("usage: LocalStore <file> [host] [port]");
             System.exit(2);
         }
+        long started = System.nanoTime();
         Path file = Path.of(args[0]).toAbsolutePath();
         String host = args.length > 1 ? args[1] : "127.0.0.1";
         int port = args.length > 2 ? Integer.parseInt(args[2]) : 27017;
@@ -35,8 +36,9 @@ public final class LocalStore {
             stopped.countDown();
         }, "store-stop"));
         InetSocketAddress address = store.start(host, port);
-        System.out.println("eshkola store ready on " + address.getHostString() + ":" + address.getPort() + " ("
-                + store.description() + ")");
+        System.out.printf("eshkola store ready on %s:%d in %d ms (%s, %d MB)%n", address.getHostString(),
+                address.getPort(), (System.nanoTime() - started) / 1_000_000, store.description(),
+                Files.size(file) >> 20);
         stopped.await();
     }
 }

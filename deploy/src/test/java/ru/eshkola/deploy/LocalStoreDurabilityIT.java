@@ -25,6 +25,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ru.eshkola.kit.testing.MongoWireStore;
+
 /**
  * The local store acknowledges a write only once it is in the file: killed with SIGKILL in the middle of a stream
  * of writes, it comes back with every acknowledged one (STACK.md found the H2 default losing the last second).
@@ -83,6 +85,31 @@ class LocalStoreDurabilityIT {
             restarted.destroy();
             restarted.waitFor(20, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void documentsWrittenThenMarkedPublishedKeepTheFileNearTheSizeOfTheLiveData() throws Exception {
+        Path file = dir.resolve("outbox-pattern.mv");
+        String body = "x".repeat(4_000);
+        List<Document> outbox = new ArrayList<>();
+        for (int e = 0; e < 25; e++) {
+            outbox.add(new Document("eventId", "event-" + e).append("data", "y".repeat(600)));
+        }
+        int documents = 5_000;
+        try (MongoWireStore store = MongoWireStore.persistent(file)) {
+            store.start("127.0.0.1", 0);
+            try (MongoClient client = MongoClients.create(store.uri("bloat"))) {
+                MongoCollection<Document> docs = client.getDatabase("bloat").getCollection("docs");
+                // the outbox's pattern: a document is inserted with its events, then the relay removes them
+                for (int i = 0; i < documents; i++) {
+                    docs.insertOne(new Document("_id", i).append("body", body).append("outbox", outbox));
+                    docs.updateOne(Filters.eq("_id", i), Updates.unset("outbox"));
+                }
+                assertThat(docs.countDocuments()).isEqualTo(documents);
+            }
+        }
+        // about 20 MB live; with H2's housekeeping off the file grew past 250 MB
+        assertThat(Files.size(file)).as("store file size").isLessThan(100L << 20);
     }
 
     private static Process start(Path file, int port) throws IOException, InterruptedException {
