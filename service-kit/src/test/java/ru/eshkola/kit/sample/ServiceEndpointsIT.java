@@ -36,6 +36,9 @@ class ServiceEndpointsIT {
         assertThat(body.at("/components/kafka/status").asString()).isEqualTo("UP");
         assertThat(body.at("/components/kafka/details/nodes").asInt()).isEqualTo(1);
         assertThat(body.at("/components/mongo/status").asString()).isEqualTo("UP");
+        // its own database pinged, not every database on the server listed
+        assertThat(body.at("/components/mongo/details/database").asString()).isNotBlank();
+        assertThat(body.at("/components/mongo/details/databases").isMissingNode()).isTrue();
         assertThat(Http.local(port).get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(Http.local(port).get("/actuator/info").statusCode()).isEqualTo(200);
     }

@@ -36,6 +36,9 @@ public abstract class ServiceConventions {
         JsonNode body = JSON.readTree(health.body());
         assertThat(body.at("/status").asString()).isEqualTo("UP");
         assertThat(body.at("/components/mongo/status").asString()).isEqualTo("UP");
+        // its own database pinged, not every database on the server listed
+        assertThat(body.at("/components/mongo/details/database").asString()).isNotBlank();
+        assertThat(body.at("/components/mongo/details/databases").isMissingNode()).isTrue();
         assertThat(body.at("/components/kafka/status").asString()).isEqualTo("UP");
         assertThat(http().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(http().get("/actuator/health/readiness").statusCode()).isEqualTo(200);
