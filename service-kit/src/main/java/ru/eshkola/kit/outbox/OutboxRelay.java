@@ -26,9 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -156,38 +154,57 @@ public class OutboxRelay implements SmartLifecycle {
         return found;
     }
 
+    /** Batch after batch while batches come back full, so a backlog does not wait one interval per batch. */
     private int sweep(String name) {
+        int found = 0;
+        int rounds = Math.max(1, settings.queueCapacity() / settings.batchSize());
+        for (int round = 0; round < rounds; round++) {
+            int batch = sweepBatch(name);
+            found += batch;
+            if (batch < settings.batchSize()) {
+                break;
+            }
+        }
+        if (found > 0) {
+            swept.increment(found);
+            log.info("outbox sweep queued {} documents of {} with unpublished events", found, name);
+        }
+        return found;
+    }
+
+    private int sweepBatch(String name) {
         MongoCollection<Document> collection = mongo.getCollection(name);
         Instant now = Instant.now();
         Date cutoff = Date.from(now.minus(settings.sweepAge()));
         // entries written before recordedAt existed are judged by their time
         Bson old = or(lt(OutboxAggregate.FIELD + ".recordedAt", cutoff),
                 and(exists(OutboxAggregate.FIELD + ".recordedAt", false), lt(OutboxAggregate.FIELD + ".time", cutoff)));
-        int found = 0;
+        List<Object> ids = new ArrayList<>();
         for (Document candidate : collection.find(and(old, leaseFree(now)))
                 .projection(Projections.include("_id"))
                 .limit(settings.batchSize())) {
             Object id = candidate.get("_id");
-            if (local.containsKey(name + "/" + id)) {
-                continue; // queued here already: slow, not forgotten
-            }
-            Document lease = new Document("owner", instance)
-                    .append("until", Date.from(now.plus(settings.leaseDuration())));
-            Document claimed = collection.findOneAndUpdate(and(eq("_id", id), leaseFree(now)),
-                    Updates.set(LEASE, lease),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                            .projection(Projections.include(OutboxAggregate.FIELD)));
-            if (claimed == null) {
-                continue;
-            }
-            List<OutboxEntry> entries = OutboxDocuments.entries(claimed);
-            if (!entries.isEmpty() && enqueue(new Pending(name, id, entries, 0))) {
-                found++;
+            if (!local.containsKey(name + "/" + id)) { // queued here already: slow, not forgotten
+                ids.add(id);
             }
         }
-        if (found > 0) {
-            swept.increment(found);
-            log.info("outbox sweep queued {} documents of {} with unpublished events", found, name);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        // one conditional update claims the whole batch, then the documents are read back by id: a claim per
+        // document would search the collection once per document where the store has no index for the condition
+        String token = UUID.randomUUID().toString();
+        collection.updateMany(and(in("_id", ids), leaseFree(now)), Updates.set(LEASE, new Document("owner", instance)
+                .append("token", token).append("until", Date.from(now.plus(settings.leaseDuration())))));
+        int found = 0;
+        for (Document claimed : collection.find(in("_id", ids))
+                .projection(Projections.include(OutboxAggregate.FIELD, LEASE))) {
+            if (claimed.get(LEASE) instanceof Document lease && token.equals(lease.get("token"))) {
+                List<OutboxEntry> entries = OutboxDocuments.entries(claimed);
+                if (!entries.isEmpty() && enqueue(new Pending(name, claimed.get("_id"), entries, 0))) {
+                    found++;
+                }
+            }
         }
         return found;
     }

@@ -104,6 +104,40 @@ class OutboxPublishingIT {
     }
 
     @Test
+    void aBacklogOfSeveralBatchesLeftBehindIsSweptAndEachEventPublishedOnce() {
+        List<String> ids = new ArrayList<>();
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 600; i++) { // more than two sweep batches of 256
+            String id = EventIds.next();
+            ids.add(id);
+            documents.add(new Document("_id", id).append("title", "backlog " + i)
+                    .append("outbox", List.of(outboxEntry(id, EventIds.next(), "backlog " + i))));
+        }
+        mongo.getCollection("tickets").insertMany(documents);
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> ids.stream().allMatch(id -> log.handledCount(id) == 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection("tickets")
+                .countDocuments(new Document("_id", new Document("$in", ids)).append("outbox.0",
+                        new Document("$exists", true))) == 0);
+        assertThat(ids.stream().mapToLong(id -> probe.records(EventProbe.withHeader("ce_subject", id)).size()).sum())
+                .isEqualTo(600);
+    }
+
+    @Test
+    void aDocumentLeasedByAnotherInstanceIsLeftToItUntilTheLeaseRunsOut() throws Exception {
+        String id = EventIds.next();
+        mongo.getCollection("tickets").insertOne(new Document("_id", id).append("title", "leased")
+                .append("outbox", List.of(outboxEntry(id, EventIds.next(), "leased")))
+                .append("outboxLease", new Document("owner", "another-instance").append("token", "t")
+                        .append("until", Date.from(Instant.now().plusSeconds(4)))));
+
+        Thread.sleep(2_500); // several sweeps, each of which finds the entry old enough
+        assertThat(probe.records(EventProbe.withHeader("ce_subject", id))).isEmpty();
+        probe.await(EventProbe.withHeader("ce_subject", id), Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(10)).until(() -> log.handledCount(id) == 1);
+    }
+
+    @Test
     void anEventPublishedButNotMarkedBeforeACrashIsRepublishedWithItsIdAndHandledOnce() throws Exception {
         String id = EventIds.next();
         String eventId = EventIds.next();
