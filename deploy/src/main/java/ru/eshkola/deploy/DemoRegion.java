@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,11 +36,17 @@ public final class DemoRegion {
             System.exit(1);
         }
         JsonNode s = JsonMapper.shared().readTree(response.body());
-        System.out.printf("demo region (seed %s): %d schools, %d classes, %d students, %d teachers; %d lessons with %d "
-                        + "grades and %d absences added for %s..%s (%d not entered yet) in %s%n",
+        String roster = String.format("demo region (seed %s): %d schools, %d classes, %d students, %d teachers",
                 seed, s.get("schools").asInt(), s.get("classes").asInt(), s.get("students").asInt(),
-                s.get("teachers").asInt(), s.get("lessons").asInt(), s.get("grades").asInt(),
-                s.get("absences").asInt(), s.get("from").asString(), s.get("until").asString(),
-                s.get("notYetEntered").asInt(), s.get("took").asString());
+                s.get("teachers").asInt());
+        String took = Duration.parse(s.get("took").asString()).toMillis() / 100 / 10.0 + " s";
+        if (LocalDate.parse(s.get("from").asString()).isAfter(LocalDate.parse(s.get("until").asString()))) {
+            System.out.printf("%s; lessons already up to date (%s)%n", roster, took);
+        } else {
+            System.out.printf("%s; %d lessons with %d grades and %d absences added for %s..%s (%d not entered yet)"
+                            + " in %s%n", roster, s.get("lessons").asInt(), s.get("grades").asInt(),
+                    s.get("absences").asInt(), s.get("from").asString(), s.get("until").asString(),
+                    s.get("notYetEntered").asInt(), took);
+        }
     }
 }

@@ -123,16 +123,20 @@ class DemoRegion {
         List<DemoClass> region = new ArrayList<>();
         int teachers = 0;
         List<JsonNode> specs = schoolSpecs().subList(0, Math.min(schoolLimit, 9));
+        String progressId = "demo-" + seed + "-" + size + "-" + specs.size();
+        Progress progress = mongo.findById(progressId, Progress.class);
+        // a finished run wrote the roster already: it is only drawn again (same seed, same ids) to know the classes
+        boolean write = progress == null;
         for (int s = 0; s < specs.size(); s++) {
             Random random = random(seed, "school", s);
             JsonNode spec = specs.get(s);
             String schoolId = school(spec);
-            year(schoolId);
-            teachers += roster(seed, schoolId, spec, size, random, region);
+            if (write) {
+                year(schoolId);
+            }
+            teachers += roster(seed, schoolId, spec, size, random, region, write);
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Yekaterinburg")));
-        String progressId = "demo-" + seed + "-" + size + "-" + specs.size();
-        Progress progress = mongo.findById(progressId, Progress.class);
         LocalDate from = progress == null ? QUARTER_TWO : progress.lessonsUntil().plusDays(1);
         int[] counts = new int[4];
         if (progress == null) {
@@ -197,7 +201,7 @@ class DemoRegion {
 
     /** Staff, classes with students, assignments and timetables of one school; returns the number of teachers. */
     private int roster(long seed, String schoolId, JsonNode spec, double size, Random random,
-            List<DemoClass> region) {
+            List<DemoClass> region, boolean write) {
         ZoneId zone = ZoneId.of("Asia/Yekaterinburg");
         String code = spec.get("code").asString();
         boolean basic = spec.get("shortName").asString().contains("ООШ");
@@ -205,11 +209,11 @@ class DemoRegion {
         int letters = Math.max(1, (int) Math.round((large ? 2 : 1) * size));
         int topGrade = basic ? 9 : 11;
         save(schoolId, code, "D-1", RussianNames.next(random),
-                List.of(StaffRole.SCHOOL_ADMINISTRATOR, StaffRole.TEACHER));
+                List.of(StaffRole.SCHOOL_ADMINISTRATOR, StaffRole.TEACHER), write);
         Map<String, Double> lateness = new HashMap<>();
         java.util.function.Supplier<String> hire = () -> {
             String number = "T-" + (lateness.size() + 2);
-            String id = save(schoolId, code, number, RussianNames.next(random), List.of(StaffRole.TEACHER));
+            String id = save(schoolId, code, number, RussianNames.next(random), List.of(StaffRole.TEACHER), write);
             lateness.put(id, random(seed, code, number).nextDouble());
             return id;
         };
@@ -250,8 +254,9 @@ class DemoRegion {
                 if (classTeacher == null) {
                     classTeacher = teacherOf.values().iterator().next();
                 }
-                var opened = classes.open(new ClassRoster.OpenClass(schoolId, YEAR, grade, letter, classTeacher),
-                        ADMIN);
+                if (write) {
+                    classes.open(new ClassRoster.OpenClass(schoolId, YEAR, grade, letter, classTeacher), ADMIN);
+                }
                 String classId = ClassRoster.classId(schoolId, YEAR, grade, letter);
                 List<String> enrolled = new ArrayList<>();
                 int size20to30 = 20 + random.nextInt(11);
@@ -259,36 +264,44 @@ class DemoRegion {
                     RussianNames.Name name = RussianNames.next(random);
                     String number = code + "-" + grade + letter + "-" + n;
                     LocalDate birth = LocalDate.of(2026 - 7 - grade, 1 + random.nextInt(12), 1 + random.nextInt(28));
-                    students.save(number, new StudentRegistry.StudentRecord(name.lastName(), name.firstName(),
-                            name.middleName(), birth));
                     String studentId = StudentRegistry.studentId(number);
-                    classes.enrol(classId, studentId, FIRST_DAY, ADMIN);
+                    if (write) {
+                        students.save(number, new StudentRegistry.StudentRecord(name.lastName(), name.firstName(),
+                                name.middleName(), birth));
+                        classes.enrol(classId, studentId, FIRST_DAY, ADMIN);
+                    }
                     enrolled.add(studentId);
                 }
-                for (var assignment : teacherOf.entrySet()) {
-                    classes.assign(classId, new ClassRoster.Assign(SubjectCatalog.subjectId(assignment.getKey()),
-                            assignment.getValue(), null, FIRST_DAY), ADMIN);
+                if (write) {
+                    for (var assignment : teacherOf.entrySet()) {
+                        classes.assign(classId, new ClassRoster.Assign(SubjectCatalog.subjectId(assignment.getKey()),
+                                assignment.getValue(), null, FIRST_DAY), ADMIN);
+                    }
                 }
                 List<Slot> slots = timetable(week, random);
-                timetables.setSlots(classId, slots.stream().map(slot -> new TimetableBook.SlotRequest(slot.weekday(),
-                        slot.number(), hhmm(BELLS.get(slot.number() - 1)),
+                // the rooms are drawn whether or not they are written, so that later draws stay the same
+                List<TimetableBook.SlotRequest> requests = slots.stream().map(slot -> new TimetableBook.SlotRequest(
+                        slot.weekday(), slot.number(), hhmm(BELLS.get(slot.number() - 1)),
                         hhmm(BELLS.get(slot.number() - 1).plusMinutes(40)),
                         SubjectCatalog.subjectId(slot.subject().code()), teacherOf.get(slot.subject().code()),
-                        String.valueOf(10 + random.nextInt(30)), null, FIRST_DAY, null)).toList(), ADMIN);
+                        String.valueOf(10 + random.nextInt(30)), null, FIRST_DAY, null)).toList();
+                if (write) {
+                    timetables.setSlots(classId, requests, ADMIN);
+                }
                 region.add(new DemoClass(classId, code + "-" + grade + letter, schoolId, zone, grade, enrolled,
                         teacherOf, lateness, slots));
-                if (opened.created()) {
-                    log.debug("opened {} {}", code, grade + letter);
-                }
             }
         }
         return teachers;
     }
 
-    private String save(String schoolId, String code, String number, RussianNames.Name name, List<StaffRole> roles) {
-        String email = number.toLowerCase() + "@" + code + ".demo.example.ru";
-        staff.save(schoolId, number, new StaffRegistry.StaffRecord(name.lastName(), name.firstName(),
-                name.middleName(), email, roles, true));
+    private String save(String schoolId, String code, String number, RussianNames.Name name, List<StaffRole> roles,
+            boolean write) {
+        if (write) {
+            String email = number.toLowerCase() + "@" + code + ".demo.example.ru";
+            staff.save(schoolId, number, new StaffRegistry.StaffRecord(name.lastName(), name.firstName(),
+                    name.middleName(), email, roles, true));
+        }
         return StaffRegistry.staffId(schoolId, number);
     }
 
