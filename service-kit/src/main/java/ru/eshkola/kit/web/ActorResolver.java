@@ -1,5 +1,6 @@
 package ru.eshkola.kit.web;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -13,11 +14,26 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import ru.eshkola.kit.problems.ProblemException;
 import ru.eshkola.kit.problems.ProblemTypes;
 
-/** Resolves {@link CurrentActor} parameters. */
+/**
+ * Resolves {@link CurrentActor} parameters: the validated token's subject in a service that checks tokens (the
+ * header is then ignored, so nobody can act under another's name), else the {@value #HEADER} header.
+ */
 public class ActorResolver implements HandlerMethodArgumentResolver {
 
     public static final String HEADER = "X-Actor-Id";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
+
+    private final boolean fromToken;
+
+    /** Takes the actor from the {@value #HEADER} header. */
+    public ActorResolver() {
+        this(false);
+    }
+
+    /** @param fromToken take the actor from the authenticated token (its subject) and never from the header */
+    public ActorResolver(boolean fromToken) {
+        this.fromToken = fromToken;
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -27,6 +43,14 @@ public class ActorResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
             WebDataBinderFactory binders) {
+        if (fromToken) {
+            Principal principal = request.getUserPrincipal();
+            if (principal == null || principal.getName() == null) {
+                throw new ProblemException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+                        "who performs this request is unknown: send a bearer token", List.of());
+            }
+            return principal.getName();
+        }
         String actor = request.getHeader(HEADER);
         if (actor == null || actor.isBlank()) {
             throw new ProblemException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",

@@ -10,8 +10,10 @@ import java.lang.annotation.Target;
  * Marks a controller parameter ({@code String}) that receives the id of the user performing the request: who
  * entered a grade, who registered an application. Recorded with every change.
  *
- * <p>Until the platform's token validation is switched on, the id is taken from the {@value ActorResolver#HEADER}
- * header; a request without it is refused with 401.
+ * <p>In a service that validates access tokens (it depends on the resource-server starter and
+ * {@code eshkola.security.enabled} is not false), the id is the token's subject (the account id) and the
+ * {@value ActorResolver#HEADER} header is ignored. Otherwise it is taken from that header; a request without it is
+ * refused with 401.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

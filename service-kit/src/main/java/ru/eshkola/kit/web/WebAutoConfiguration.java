@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -31,12 +32,18 @@ import ru.eshkola.kit.problems.ProblemErrorController;
 @EnableConfigurationProperties(WebSettings.class)
 public class WebAutoConfiguration {
 
+    static final String TOKEN_AUTHENTICATION =
+            "org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken";
+
     @Bean
-    WebMvcConfigurer actorResolverConfigurer() {
+    WebMvcConfigurer actorResolverConfigurer(Environment environment) {
+        // the same condition that switches ru.eshkola.kit.security on
+        boolean fromToken = ClassUtils.isPresent(TOKEN_AUTHENTICATION, getClass().getClassLoader())
+                && environment.getProperty("eshkola.security.enabled", Boolean.class, true);
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new ActorResolver());
+                resolvers.add(new ActorResolver(fromToken));
             }
         };
     }

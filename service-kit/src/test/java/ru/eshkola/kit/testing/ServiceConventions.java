@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.ClassUtils;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What every service offers operators and integrators, proven against the running service. A service's test
  * extends this class and carries {@link ServiceIntegrationTest}.
+ *
+ * <p>A service that validates access tokens also opts in to the security conventions, naming one protected path:
+ * <pre>{@code
+ * @Test
+ * void theApiIsAResourceServer() {
+ *     verifySecurityConventions("/api/v1/diary/students/s-1");
+ * }
+ * }</pre>
  */
 public abstract class ServiceConventions {
 
@@ -25,8 +34,46 @@ public abstract class ServiceConventions {
     @Value("${spring.application.name}")
     protected String application;
 
+    @Value("${eshkola.security.enabled:true}")
+    protected boolean securityEnabled;
+
     protected Http http() {
         return Http.local(port);
+    }
+
+    /** Whether this service checks access tokens (it has the resource-server starter and did not switch it off). */
+    protected boolean validatesTokens() {
+        return securityEnabled && ClassUtils.isPresent(TestInfrastructure.TOKEN_DECODER, getClass().getClassLoader());
+    }
+
+    /**
+     * Opt-in for services that validate tokens ({@link SecurityConventions#verify}): {@code apiPath} (a GET) without
+     * a token, and with forged, expired, unsigned, HMAC-confused, foreign or mis-addressed tokens, is a 401 problem
+     * with {@code WWW-Authenticate}; health, metrics and contracts are open; a CORS preflight from an unknown origin
+     * is refused; the security headers are present.
+     */
+    protected void verifySecurityConventions(String apiPath) {
+        SecurityConventions.verify(http(), apiPath);
+    }
+
+    protected void verifyAnApiPathWithoutATokenIsRefused(String apiPath) {
+        SecurityConventions.anApiPathWithoutATokenIsRefused(http(), apiPath);
+    }
+
+    protected void verifyInvalidTokensAreRefused(String apiPath) {
+        SecurityConventions.invalidTokensAreRefused(http(), apiPath);
+    }
+
+    protected void verifyPublicPathsAreOpen() {
+        SecurityConventions.publicPathsAreOpen(http());
+    }
+
+    protected void verifyAPreflightFromAnUnknownOriginIsRefused(String apiPath) {
+        SecurityConventions.aPreflightFromAnUnknownOriginIsRefused(http(), apiPath);
+    }
+
+    protected void verifySecurityHeadersArePresent(String apiPath) {
+        SecurityConventions.securityHeadersArePresent(http(), apiPath);
     }
 
     @Test
@@ -89,7 +136,9 @@ public abstract class ServiceConventions {
 
     @Test
     void anUnknownPathIsAProblemDocument() {
-        HttpResponse<String> response = http().get("/no/such/thing");
+        // behind token validation an unknown path is only reached with a valid token (without one: 401)
+        Http http = validatesTokens() ? http().withToken(TestTokens.account("conventions-caller")) : http();
+        HttpResponse<String> response = http.get("/no/such/thing");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));

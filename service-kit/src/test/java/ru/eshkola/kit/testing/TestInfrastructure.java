@@ -13,6 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.support.TestPropertySourceUtils;
+import org.springframework.util.ClassUtils;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
@@ -142,11 +144,34 @@ public final class TestInfrastructure {
             tuning.put("spring.cloud.stream.default.consumer.back-off-initial-interval", "50");
             tuning.put("spring.cloud.stream.default.consumer.back-off-max-interval", "500");
             MapPropertySource tuned = new MapPropertySource("test-tuning", tuning);
+            if (ClassUtils.isPresent(TOKEN_DECODER, context.getClassLoader())) {
+                trustTestTokens(environment);
+            }
             if (environment.getPropertySources().contains("eshkola-defaults")) {
                 environment.getPropertySources().addBefore("eshkola-defaults", tuned);
             } else {
                 environment.getPropertySources().addLast(tuned);
             }
+        }
+    }
+
+    static final String TOKEN_DECODER = "org.springframework.security.oauth2.jwt.JwtDecoder";
+    private static final String INLINED_TEST_PROPERTIES = TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
+
+    /**
+     * A service that validates tokens trusts {@link TestTokens}' issuer: above the service's application.yml (which
+     * may name the real issuer), below a test's own properties (which may point elsewhere on purpose).
+     */
+    private static void trustTestTokens(ConfigurableEnvironment environment) {
+        Map<String, Object> security = new HashMap<>();
+        security.put("eshkola.security.jwt.issuer", TestTokens.issuer());
+        security.put("eshkola.security.jwt.jwk-set-uri", TestTokens.jwkSetUri());
+        security.put("eshkola.security.jwt.audience", TestTokens.AUDIENCE);
+        MapPropertySource source = new MapPropertySource("test-tokens", security);
+        if (environment.getPropertySources().contains(INLINED_TEST_PROPERTIES)) {
+            environment.getPropertySources().addAfter(INLINED_TEST_PROPERTIES, source);
+        } else {
+            environment.getPropertySources().addFirst(source);
         }
     }
 
