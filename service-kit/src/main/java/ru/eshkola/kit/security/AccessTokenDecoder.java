@@ -3,6 +3,7 @@ package ru.eshkola.kit.security;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 
 import com.nimbusds.jose.Algorithm;
@@ -59,8 +60,12 @@ public class AccessTokenDecoder implements JwtDecoder {
     private volatile Boolean keysReachable;
 
     public AccessTokenDecoder(String jwkSetUri, OAuth2TokenValidator<Jwt> checks) {
+        this(jwkSetUri, null, checks);
+    }
+
+    private AccessTokenDecoder(String jwkSetUri, JWKSource<SecurityContext> keys, OAuth2TokenValidator<Jwt> checks) {
         this.jwkSetUri = jwkSetUri;
-        this.nimbus = NimbusJwtDecoder.withJwkSource(jwkSource(jwkSetUri))
+        this.nimbus = NimbusJwtDecoder.withJwkSource(keys != null ? keys : jwkSource(jwkSetUri))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .jwtProcessorCustomizer(processor -> {
                     processor.setJWSTypeVerifier(
@@ -69,6 +74,27 @@ public class AccessTokenDecoder implements JwtDecoder {
                 })
                 .build();
         this.nimbus.setJwtValidator(checks);
+    }
+
+    /**
+     * The decoder the kit installs: keys from the issuer's JWKS at {@code jwt.jwkSetUri()}, the configured issuer,
+     * audience and clock skew, the real time.
+     */
+    public static AccessTokenDecoder of(SecuritySettings.Jwt jwt, TokenRevocations revocations) {
+        return new AccessTokenDecoder(jwt.jwkSetUri(), new TokenChecks(jwt.issuer(), jwt.audience(), jwt.clockSkew(),
+                revocations, Clock.systemUTC()));
+    }
+
+    /**
+     * A decoder with the same checks over keys the service holds itself, for the issuer of the tokens: it verifies
+     * what it signed without fetching its own JWKS over HTTP. {@code keys} answers from memory (a token whose
+     * {@code kid} it does not hold is refused as {@link Denial#UNKNOWN_KEY}); {@code clock} is the one the issuer
+     * stamps {@code iat} and {@code exp} with, so that the two always agree.
+     */
+    public static AccessTokenDecoder withKeys(JWKSource<SecurityContext> keys, String issuer, String audience,
+            Duration clockSkew, TokenRevocations revocations, Clock clock) {
+        return new AccessTokenDecoder("(keys held by this service)", keys,
+                new TokenChecks(issuer, audience, clockSkew, revocations, clock));
     }
 
     private JWKSource<SecurityContext> jwkSource(String uri) {

@@ -26,10 +26,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * @param municipality {@code municipality}: the operator's municipality, or {@code null}
  * @param region       {@code region}: the operator's region, or {@code null}
  * @param tokenId      {@code jti}: the token's id, or {@code null}
+ * @param staffIds     {@code staff}: the journal's staff ids ({@code staffId} of {@code journal.staff.*}) the
+ *                     account holds, one per school where it is staff
  */
 public record Caller(String accountId, Set<String> roles, Set<String> students, Set<String> schools,
         Set<String> adminSchools, Set<String> classes, Set<String> subjects, Set<String> teaching,
-        String municipality, String region, String tokenId) {
+        String municipality, String region, String tokenId, Set<String> staffIds) {
 
     public Caller {
         Objects.requireNonNull(accountId, "accountId");
@@ -40,6 +42,15 @@ public record Caller(String accountId, Set<String> roles, Set<String> students, 
         classes = sorted(classes);
         subjects = sorted(subjects);
         teaching = sorted(teaching);
+        staffIds = sorted(staffIds);
+    }
+
+    /** A caller without staff ids (the form before the {@code staff} claim existed). */
+    public Caller(String accountId, Set<String> roles, Set<String> students, Set<String> schools,
+            Set<String> adminSchools, Set<String> classes, Set<String> subjects, Set<String> teaching,
+            String municipality, String region, String tokenId) {
+        this(accountId, roles, students, schools, adminSchools, classes, subjects, teaching, municipality, region,
+                tokenId, Set.of());
     }
 
     /** Reads the claims of a validated token; array claims the issuer left out (empty) become empty sets. */
@@ -47,7 +58,7 @@ public record Caller(String accountId, Set<String> roles, Set<String> students, 
         return new Caller(jwt.getSubject(), strings(jwt, "roles"), strings(jwt, "students"), strings(jwt, "schools"),
                 strings(jwt, "adminSchools"), strings(jwt, "classes"), strings(jwt, "subjects"),
                 strings(jwt, "teaching"), jwt.getClaimAsString("municipality"), jwt.getClaimAsString("region"),
-                jwt.getId());
+                jwt.getId(), strings(jwt, "staff"));
     }
 
     /** The {@code teaching} claim's form of one class and subject. */
@@ -85,6 +96,14 @@ public record Caller(String accountId, Set<String> roles, Set<String> students, 
     /** The caller teaches in or leads this class ({@code classes} claim). */
     public boolean teachesIn(String classId) {
         return classes.contains(classId);
+    }
+
+    /**
+     * The caller is this member of the journal's staff ({@code staff} claim): e.g. the teacher recorded on a lesson,
+     * the author of a grade.
+     */
+    public boolean isStaff(String staffId) {
+        return staffId != null && staffIds.contains(staffId);
     }
 
     public boolean operatesInMunicipality(String municipalityId) {

@@ -108,9 +108,7 @@ public class ResourceServerAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(JwtDecoder.class)
         AccessTokenDecoder accessTokenDecoder(SecuritySettings settings, TokenRevocations revocations) {
-            SecuritySettings.Jwt jwt = settings.jwt();
-            return new AccessTokenDecoder(jwt.jwkSetUri(), new TokenChecks(jwt.issuer(), jwt.audience(),
-                    jwt.clockSkew(), revocations, Clock.systemUTC()));
+            return AccessTokenDecoder.of(settings.jwt(), revocations);
         }
 
         /** The OpenAPI document tells integrators to send a bearer token (Swagger UI then offers "Authorize"). */

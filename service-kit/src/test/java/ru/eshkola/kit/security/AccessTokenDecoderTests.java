@@ -6,6 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -107,6 +122,39 @@ class AccessTokenDecoderTests {
                         Clock.systemUTC()));
 
         assertRefused(unreachable, TestTokens.guardian("acc-1").encoded(), Denial.KEYS_UNAVAILABLE);
+    }
+
+    @Test
+    void anIssuerVerifiesItsOwnTokensWithTheKeysItHoldsAndTheSameChecks() throws Exception {
+        RSAKey own = new RSAKeyGenerator(2048).keyID("own-1").algorithm(JWSAlgorithm.RS256).generate();
+        JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(new JWKSet(own.toPublicJWK()));
+        Instant now = Instant.parse("2030-01-01T10:00:00Z");
+        Clock issuerClock = Clock.fixed(now, ZoneOffset.UTC);
+        AccessTokenDecoder decoder = AccessTokenDecoder.withKeys(keys, "https://id.example", "eshkola",
+                Duration.ofSeconds(30), revocations, issuerClock);
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("https://id.example").subject("acc-7")
+                .audience("eshkola").issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(900)));
+
+        assertThat(decoder.decode(signed(own, claims.build())).getSubject()).as("checked on the issuer's clock")
+                .isEqualTo("acc-7");
+        assertRefused(decoder, signed(own, claims.issuer("https://other.example").build()), Denial.ISSUER);
+        assertRefused(decoder, signed(own, claims.issuer("https://id.example")
+                .issueTime(Date.from(now.minusSeconds(960))).expirationTime(Date.from(now.minusSeconds(60))).build()),
+                Denial.EXPIRED);
+        assertRefused(decoder, TestTokens.guardian("acc-7").encoded(), Denial.UNKNOWN_KEY);
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("own-1").generate();
+        claims.issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(900)));
+        assertRefused(decoder, signed(stranger, claims.build()),
+                Denial.SIGNATURE);
+        revocations.remember("acc-7", now);
+        assertRefused(decoder, signed(own, claims.build()), Denial.REVOKED);
+    }
+
+    private static String signed(RSAKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .type(new JOSEObjectType("at+jwt")).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
     }
 
     private static void assertRefused(AccessTokenDecoder decoder, String token, Denial denial) {

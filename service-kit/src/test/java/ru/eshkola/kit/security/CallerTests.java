@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import ru.eshkola.kit.testing.TestTokens;
+
 class CallerTests {
 
     private static Jwt.Builder token(String subject) {
@@ -28,6 +30,7 @@ class CallerTests {
                 .claim("teaching", List.of("5a/math"))
                 .claim("municipality", "ntgo")
                 .claim("region", "66")
+                .claim("staff", List.of("staff-9", "staff-2"))
                 .build());
 
         assertThat(caller.accountId()).isEqualTo("acc-1");
@@ -41,6 +44,10 @@ class CallerTests {
         assertThat(caller.municipality()).isEqualTo("ntgo");
         assertThat(caller.region()).isEqualTo("66");
         assertThat(caller.tokenId()).isEqualTo("token-1");
+        assertThat(caller.staffIds()).containsExactly("staff-2", "staff-9");
+        assertThat(caller.isStaff("staff-9")).isTrue();
+        assertThat(caller.isStaff("staff-3")).isFalse();
+        assertThat(caller.isStaff(null)).isFalse();
     }
 
     @Test
@@ -55,6 +62,15 @@ class CallerTests {
         assertThat(caller.teaching()).isEmpty();
         assertThat(caller.municipality()).isNull();
         assertThat(caller.region()).isNull();
+        assertThat(caller.staffIds()).isEmpty();
+        assertThat(caller.isStaff("staff-1")).isFalse();
+    }
+
+    @Test
+    void theTestIssuersStaffTokensCarryTheStaffId() {
+        assertThat(TestTokens.teacher("staff-4", "school-1", "5a/math").toString()).contains("staff=[staff-4]");
+        assertThat(TestTokens.schoolAdministrator("staff-5", "school-1").toString()).contains("staff=[staff-5]");
+        assertThat(TestTokens.guardian("acc-1", "s-1").toString()).doesNotContain("staff=");
     }
 
     @Test

@@ -49,7 +49,8 @@ public final class MongoWireStore implements AutoCloseable {
     }
 
     public static MongoWireStore inMemory() {
-        return new MongoWireStore(new Durable(new MemoryBackend(), () -> { }), "mongo-java-server (memory backend)");
+        return new MongoWireStore(new Durable(new MemoryBackend(), () -> { }, Durable.NO_PIN),
+                "mongo-java-server (memory backend)");
     }
 
     /** A store persisted to one H2 MVStore file; each write is durable before it is acknowledged. */
@@ -63,8 +64,13 @@ public final class MongoWireStore implements AutoCloseable {
         store.setRetentionTime(1_000);
         H2Backend h2 = new IndexedH2Backend(store);
         // one commit per write command: measured (StoreBenchmark) to cost as much with commits shared between
-        // concurrent writers, because a commit's time grows with the pages the writes dirtied
-        return new MongoWireStore(new Durable(h2, h2::commit), "mongo-java-server (H2 file " + file + ")");
+        // concurrent writers, because a commit's time grows with the pages the writes dirtied. Each command pins
+        // the version it reads: with a retention of a second, a scan slower than that (a loaded machine) otherwise
+        // met chunks the housekeeping had already freed ("Chunk ... not found")
+        return new MongoWireStore(new Durable(h2, h2::commit, () -> {
+            MVStore.TxCounter reading = store.registerVersionUsage();
+            return () -> store.deregisterVersionUsage(reading);
+        }), "mongo-java-server (H2 file " + file + ")");
     }
 
     /**
@@ -73,7 +79,8 @@ public final class MongoWireStore implements AutoCloseable {
      */
     public static MongoWireStore persistentWithDelayedCommits(Path file) {
         H2Backend h2 = new H2Backend(MVStore.open(file.toString()));
-        return new MongoWireStore(new Durable(h2, () -> { }), "mongo-java-server (H2 file, delayed commits)");
+        return new MongoWireStore(new Durable(h2, () -> { }, Durable.NO_PIN),
+                "mongo-java-server (H2 file, delayed commits)");
     }
 
     public synchronized InetSocketAddress start(String host, int port) {
@@ -99,12 +106,21 @@ public final class MongoWireStore implements AutoCloseable {
     /** Delegates everything; answers {@code hello}; runs {@code commit} after every write command. */
     static final class Durable implements MongoBackend {
 
+        /** Keeps what a command reads from being reclaimed while it runs; returns the release. */
+        interface VersionPin {
+            Runnable pin();
+        }
+
+        static final VersionPin NO_PIN = () -> () -> { };
+
         private final MongoBackend delegate;
         private final Runnable commit;
+        private final VersionPin versions;
 
-        Durable(MongoBackend delegate, Runnable commit) {
+        Durable(MongoBackend delegate, Runnable commit, VersionPin versions) {
             this.delegate = delegate;
             this.commit = commit;
+            this.versions = versions;
         }
 
         @Override
@@ -113,9 +129,11 @@ public final class MongoWireStore implements AutoCloseable {
                 return hello(channel, query);
             }
             boolean write = WRITES.contains(command.toLowerCase(Locale.ROOT));
+            Runnable release = versions.pin();
             try {
                 return delegate.handleCommand(channel, database, command, query);
             } finally {
+                release.run();
                 if (write) {
                     commit.run();
                 }
@@ -130,9 +148,11 @@ public final class MongoWireStore implements AutoCloseable {
             }
             boolean write = WRITES.contains(command.toLowerCase(Locale.ROOT));
             long start = System.nanoTime();
+            Runnable release = versions.pin();
             try {
                 return delegate.handleMessage(message);
             } finally {
+                release.run();
                 if (write) {
                     commit.run();
                 }

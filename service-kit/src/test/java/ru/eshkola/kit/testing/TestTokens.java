@@ -76,7 +76,8 @@ public final class TestTokens {
 
     /**
      * A teacher at a school, teaching the given {@code "<classId>/<subjectId>"} pairs ({@code classes} and
-     * {@code subjects} follow from them).
+     * {@code subjects} follow from them). The staff id is also the account id (change it with {@link Token#subject})
+     * and the one entry of the {@code staff} claim.
      */
     public static Token teacher(String staffId, String schoolId, String... teachingPairs) {
         Set<String> classes = new LinkedHashSet<>();
@@ -91,12 +92,13 @@ public final class TestTokens {
         }
         return account(staffId, "TEACHER").claim("schools", List.of(schoolId))
                 .claim("classes", List.copyOf(classes)).claim("subjects", List.copyOf(subjects))
-                .claim("teaching", List.of(teachingPairs));
+                .claim("teaching", List.of(teachingPairs)).claim("staff", List.of(staffId));
     }
 
+    /** The administrator of a school; like {@link #teacher}, the staff id is the account id and the staff claim. */
     public static Token schoolAdministrator(String staffId, String schoolId) {
         return account(staffId, "SCHOOL_ADMINISTRATOR").claim("schools", List.of(schoolId))
-                .claim("adminSchools", List.of(schoolId));
+                .claim("adminSchools", List.of(schoolId)).claim("staff", List.of(staffId));
     }
 
     public static Token municipalOperator(String accountId, String municipalityId) {
