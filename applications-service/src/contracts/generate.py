@@ -39,6 +39,8 @@ KIND = enum(["ELECTRONIC_DIARY", "PAPER_EXTRACT", "TERMINATION"], "ELECTRONIC_DI
 APPLICANT_KIND = enum(["PARENT", "LEGAL_GUARDIAN", "REPRESENTATIVE", "STUDENT"], "Who applied: a parent, a legal guardian, a representative under a power of attorney, or the student aged 14+")
 APPLICANT_NAME = field(TEXT, "Personal data, needed by notification to address the applicant in the e-mail", minLength=1)
 CONTACT = field(EMAIL, "Personal data: the applicant's e-mail, where notification sends this notice")
+EXTRACT_PERIOD = obj({"from": field(DATE, "First day the extract covers"), "to": field(DATE, "Last day the extract covers")},
+                     ["from", "to"], "Only for kind PAPER_EXTRACT: the period of the extract from the class journal")
 BASE_APP = {"applicationId": ID, "schoolId": ID, "registrationNumber": field(TEXT, "Registration number in the school's register, per year, e.g. 2026-0017"),
             "studentIds": field(IDS, "The students the application is about"), "version": VERSION}
 
@@ -46,7 +48,8 @@ C.event("applications.application.received.v1", "applications.applications",
    "An application was registered. applicantName and contactEmail are there because notification confirms the registration to the applicant.",
    dict(BASE_APP, kind=KIND, applicantKind=APPLICANT_KIND, applicantName=APPLICANT_NAME, contactEmail=CONTACT,
         receivedAt=field(TIME, "When the school received it"), registeredAt=TIME, registeredBy=field(ID, "Who registered it"),
-        decisionDue=field(DATE, "The day (school's calendar) by which the decision or the written refusal is due: 10 working days after receipt")),
+        decisionDue=field(DATE, "The day (school's calendar) by which the decision or the written refusal is due: 10 working days after receipt"),
+        extractPeriod=EXTRACT_PERIOD),
    ["applicationId", "schoolId", "registrationNumber", "kind", "applicantKind", "applicantName", "contactEmail", "studentIds", "receivedAt", "registeredAt", "registeredBy", "decisionDue", "version"],
    {"applicationId": APP, "schoolId": SCHOOL, "registrationNumber": "2026-0017", "kind": "ELECTRONIC_DIARY", "applicantKind": "PARENT",
     "applicantName": "Иванова Мария Петровна", "contactEmail": "m.ivanova@example.ru", "studentIds": [STUDENT],
@@ -56,7 +59,7 @@ C.event("applications.application.granted.v1", "applications.applications",
    "The service was granted. applicantName and contactEmail are there because notification tells the applicant, and the account for the electronic diary is issued to that e-mail.",
    dict(BASE_APP, kind=KIND, applicantKind=APPLICANT_KIND, applicantName=APPLICANT_NAME, contactEmail=CONTACT,
         consentIds={"type": "array", "items": ID, "description": "The consents the grant relied on (empty for a termination)"},
-        decidedAt=TIME, decidedBy=ID, onTime=field(BOOL, "Decided no later than the due date")),
+        decidedAt=TIME, decidedBy=ID, onTime=field(BOOL, "Decided no later than the due date"), extractPeriod=EXTRACT_PERIOD),
    ["applicationId", "schoolId", "registrationNumber", "kind", "applicantKind", "applicantName", "contactEmail", "studentIds", "consentIds", "decidedAt", "decidedBy", "onTime", "version"],
    {"applicationId": APP, "schoolId": SCHOOL, "registrationNumber": "2026-0017", "kind": "ELECTRONIC_DIARY", "applicantKind": "PARENT",
     "applicantName": "Иванова Мария Петровна", "contactEmail": "m.ivanova@example.ru", "studentIds": [STUDENT], "consentIds": [CONSENT],

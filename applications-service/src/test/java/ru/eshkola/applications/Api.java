@@ -16,26 +16,70 @@ import tools.jackson.databind.json.JsonMapper;
 import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.testing.EventProbe;
 import ru.eshkola.kit.testing.Http;
+import ru.eshkola.kit.testing.TestTokens;
 
 /**
  * The service's REST API as a school's registrar, a parent and a signed-in user drive it in tests, in the domain's
- * language: apply, consent, grant, refuse, terminate, activate, sign in.
+ * language: apply, consent, grant, refuse, terminate, activate, sign in. The registrar calls carry an access token
+ * of the test issuer: by default the administrator {@value #REGISTRAR} of the schools named in
+ * {@link #registrar(int, String...)}; {@link #as} puts anyone else in that place.
  */
 public final class Api {
 
     public static final JsonMapper JSON = JsonMapper.shared();
     public static final String REGISTRAR = "registrar-1";
+    /** The region the service under test serves ({@code eshkola.access.region}). */
+    public static final String REGION = "66";
 
     private final Http http;
+    private final TestTokens.Token identity;
 
+    /** Without an identity: the public endpoints, and {@link #me} with a real token. */
     public Api(int port) {
-        this.http = Http.local(port);
+        this(Http.local(port), null);
     }
 
+    private Api(Http http, TestTokens.Token identity) {
+        this.http = http;
+        this.identity = identity;
+    }
+
+    /** The administrator {@value #REGISTRAR} of these schools. */
+    public static Api registrar(int port, String... schoolIds) {
+        return new Api(port).as(administrator(REGISTRAR, schoolIds));
+    }
+
+    /** A school administrator's token for several schools (TestTokens' has one). */
+    public static TestTokens.Token administrator(String accountId, String... schoolIds) {
+        return TestTokens.schoolAdministrator(accountId, schoolIds[0]).claim("schools", List.of(schoolIds))
+                .claim("adminSchools", List.of(schoolIds));
+    }
+
+    /** The regional operator of the service's region. */
+    public static TestTokens.Token regionalOperator(String accountId) {
+        return TestTokens.regionalOperator(accountId, REGION);
+    }
+
+    /** The same API, acting as someone else. */
+    public Api as(TestTokens.Token token) {
+        return new Api(http, token);
+    }
+
+    /**
+     * A request with the identity's token, its subject ({@code sub}, the actor recorded with a change) being
+     * {@code actor}; no token when actor is null.
+     */
     public HttpResponse<String> send(String method, String path, String json, String actor) {
-        return send(method, path, json, actor == null ? Map.of() : Map.of("X-Actor-Id", actor));
+        if (actor == null) {
+            return send(method, path, json, Map.of());
+        }
+        if (identity == null) {
+            throw new IllegalStateException("this Api has no identity: use Api.registrar(...) or as(...)");
+        }
+        return send(method, path, json, Map.of("Authorization", identity.subject(actor).bearer()));
     }
 
+    /** A request with exactly these headers (no token unless they carry one). */
     public HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) {
         HttpRequest.Builder request = http.request(path).header("Content-Type", "application/json");
         headers.forEach(request::header);
@@ -44,13 +88,15 @@ public final class Api {
         return http.send(request);
     }
 
+    /** A GET as the identity (anonymous without one). */
     public HttpResponse<String> get(String path) {
-        return http.get(path);
+        return identity == null ? http.get(path) : http.withToken(identity).get(path);
     }
 
     public HttpResponse<byte[]> getBytes(String path) {
+        Http client = identity == null ? http : http.withToken(identity);
         try {
-            return java.net.http.HttpClient.newHttpClient().send(http.request(path).GET().build(),
+            return java.net.http.HttpClient.newHttpClient().send(client.request(path).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException(e);

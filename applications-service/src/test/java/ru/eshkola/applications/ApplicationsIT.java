@@ -10,9 +10,10 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 
 import ru.eshkola.kit.testing.ServiceIntegrationTest;
+import ru.eshkola.kit.testing.ShiftedClock;
 
 /**
- * The whole service against the shared broker and store, with the {@link TestClock}. Every integration test of the
+ * The whole service against the shared broker and store, with the {@link ShiftedClock}. Every integration test of the
  * module carries this one annotation, so they all share one Spring context (and one ~10 s start).
  */
 @Target(ElementType.TYPE)
@@ -20,6 +21,6 @@ import ru.eshkola.kit.testing.ServiceIntegrationTest;
 @Documented
 @Inherited
 @ServiceIntegrationTest
-@Import(TestClock.Config.class)
+@Import(ShiftedClock.Config.class)
 public @interface ApplicationsIT {
 }

@@ -223,12 +223,34 @@ class Account extends OutboxAggregate {
     }
 
     void activate(String passwordHash, Instant now) {
+        activate(passwordHash, now, id, "password set");
+    }
+
+    /** Active with this password; by someone else than the holder for the bootstrap operator and the local demo. */
+    void activate(String passwordHash, Instant now, String actor, String detail) {
         this.passwordHash = passwordHash;
         passwordSetAt = now;
         state = State.ACTIVE;
         activationTokenHash = null;
         activation = null;
-        history.add(new AuditEntry(now, id, "ACTIVATED", "password set"));
+        history.add(new AuditEntry(now, actor, "ACTIVATED", detail));
+    }
+
+    /**
+     * Active with a password the environment set (the bootstrap operator): no activation link, so no event either;
+     * a blocked account of that login is active again.
+     */
+    void activateFromEnvironment(String passwordHash, Instant now, String actor) {
+        boolean existed = state != null;
+        state = State.ACTIVE;
+        this.passwordHash = passwordHash;
+        passwordSetAt = now;
+        block = null;
+        activationTokenHash = null;
+        activation = null;
+        revision++;
+        history.add(new AuditEntry(now, actor, existed ? "REACTIVATED" : "ISSUED",
+                "active with the password set by the environment"));
     }
 
     void changePassword(String passwordHash, Instant now) {

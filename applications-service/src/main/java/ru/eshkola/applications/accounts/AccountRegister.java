@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -52,9 +54,11 @@ public class AccountRegister {
     private final AccountSettings settings;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    /** LOCAL DEMO ONLY: the hash of the shared staff password, computed once; null when it is not set */
+    private final String demoStaffPasswordHash;
 
     AccountRegister(Accounts accounts, MongoTemplate mongo, Secrets secrets, Roster roster, AccountSettings settings,
-            ApplicationEventPublisher publisher, Clock clock) {
+            BootstrapSettings bootstrap, ApplicationEventPublisher publisher, Clock clock) {
         this.accounts = accounts;
         this.mongo = mongo;
         this.secrets = secrets;
@@ -62,6 +66,17 @@ public class AccountRegister {
         this.settings = settings;
         this.publisher = publisher;
         this.clock = clock;
+        if (bootstrap.demoStaff()) {
+            if (bootstrap.demoStaffPassword().length() < settings.minPasswordLength()) {
+                throw new IllegalStateException("ESHKOLA_DEMO_STAFF_PASSWORD must have at least "
+                        + settings.minPasswordLength() + " characters");
+            }
+            // one hash for every demo account: they share one known password anyway, and 250 Argon2 runs would
+            // hold up the roster consumer for many seconds
+            this.demoStaffPasswordHash = secrets.hashPassword(bootstrap.demoStaffPassword());
+        } else {
+            this.demoStaffPasswordHash = null;
+        }
     }
 
     /**
@@ -192,8 +207,72 @@ public class AccountRegister {
                 staff.roles()), now);
         if (account.isNew() || (added && account.state() == Account.State.BLOCKED)) {
             issue(account, staff.externalId(), "your staff number at the school", now, "system:journal");
+            if (demoStaffPasswordHash != null) {
+                account.activate(demoStaffPasswordHash, now, "system:demo", "the local demo's staff password");
+            }
         }
         accounts.save(account);
+    }
+
+    /**
+     * LOCAL DEMO ONLY ({@code ESHKOLA_DEMO_STAFF_PASSWORD}): staff accounts issued before the demo password was set
+     * and still waiting for activation are made active with it. Returns how many.
+     */
+    int activatePendingStaff() {
+        if (demoStaffPasswordHash == null) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int activated = 0;
+        for (Account account : mongo.find(Query.query(Criteria.where("state").is(Account.State.PENDING_ACTIVATION)
+                .and("staff.0").exists(true)), Account.class)) {
+            account.activate(demoStaffPasswordHash, now, "system:demo", "the local demo's staff password");
+            accounts.save(account);
+            activated++;
+        }
+        return activated;
+    }
+
+    /**
+     * The platform's first operator ({@code ESHKOLA_BOOTSTRAP_OPERATOR_*}): a regional operator of the region, active
+     * with the given password. Idempotent: an existing account keeps its id and gets the role, activation or
+     * password it lacks; an account in order is left alone. Returns the account id.
+     */
+    String bootstrapOperator(String login, String password, String regionId) {
+        Instant now = clock.instant();
+        String normalized = normalize(login);
+        Account account = accounts.findByLogin(normalized)
+                .orElseGet(() -> Account.open(EventIds.next(), normalized, normalized, "Региональный оператор", now));
+        try {
+            checkPassword(account, password, "password");
+        } catch (ProblemException e) {
+            throw new IllegalStateException("ESHKOLA_BOOTSTRAP_OPERATOR_PASSWORD is refused: " + e.getMessage());
+        }
+        boolean changed = false;
+        Account.Operator operator = account.operator();
+        if (operator == null || !"REGIONAL_OPERATOR".equals(operator.role())
+                || !regionId.equals(operator.regionId())) {
+            account.appointOperator(new Account.Operator("REGIONAL_OPERATOR", null, regionId, now,
+                    "system:bootstrap"), now);
+            changed = true;
+        }
+        if (account.state() != Account.State.ACTIVE) {
+            // no applications.account.issued.v1: there is no activation link to mail (the password is the
+            // environment's), and a platform-internal login need not be a deliverable address
+            account.activateFromEnvironment(secrets.hashPassword(password), now, "system:bootstrap");
+            changed = true;
+        } else if (!secrets.matches(password, account.passwordHash())) {
+            account.changePassword(secrets.hashPassword(password), now);
+            changed = true;
+        }
+        if (changed) {
+            try {
+                accounts.save(account);
+            } catch (DuplicateKeyException | OptimisticLockingFailureException anotherInstanceWasFaster) {
+                return accounts.findByLogin(normalized).map(Account::id).orElseThrow(() -> anotherInstanceWasFaster);
+            }
+        }
+        return account.id();
     }
 
     Account appointOperator(AccountController.AppointOperator request, String actor) {

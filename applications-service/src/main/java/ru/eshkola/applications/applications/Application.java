@@ -156,7 +156,7 @@ class Application extends OutboxAggregate {
                 + (registeredOnTime ? "" : ", registered after the due date " + registrationDue)));
         a.recordEvent(RECEIVED, id, id, now, new ApplicationReceived(id, schoolId, registrationNumber, kind.name(),
                 applicant.relation().name(), applicant.fullName(), applicant.email(), a.studentIds(), receivedAt, now,
-                actor, decisionDue, a.revision));
+                actor, decisionDue, extractPeriod, a.revision));
         return a;
     }
 
@@ -169,7 +169,7 @@ class Application extends OutboxAggregate {
         history.add(new AuditEntry(now, actor, "GRANTED", note));
         recordEvent(GRANTED, id, id, now, new ApplicationGranted(id, schoolId, registrationNumber, kind.name(),
                 applicant.relation().name(), applicant.fullName(), applicant.email(), studentIds(), consentIds, now,
-                actor, onTime, revision));
+                actor, onTime, extractPeriod, revision));
     }
 
     void refuse(List<String> grounds, List<String> groundTexts, String text, String noticeUrl, LocalDate decisionDay,
@@ -333,20 +333,23 @@ class Application extends OutboxAggregate {
 
     /**
      * Data of {@code applications.application.received.v1}. applicantName and contactEmail: notification confirms
-     * the registration to the applicant.
+     * the registration to the applicant. extractPeriod: only for a paper extract (null, so absent, otherwise).
      */
     record ApplicationReceived(String applicationId, String schoolId, String registrationNumber, String kind,
             String applicantKind, String applicantName, String contactEmail, List<String> studentIds,
-            Instant receivedAt, Instant registeredAt, String registeredBy, LocalDate decisionDue, int version) {
+            Instant receivedAt, Instant registeredAt, String registeredBy, LocalDate decisionDue, Period extractPeriod,
+            int version) {
     }
 
     /**
      * Data of {@code applications.application.granted.v1}. applicantName and contactEmail: notification tells the
-     * applicant, and the account for the electronic diary is issued to that e-mail.
+     * applicant, and the account for the electronic diary is issued to that e-mail. extractPeriod: only for a paper
+     * extract, the period diary-service renders the extract for.
      */
     record ApplicationGranted(String applicationId, String schoolId, String registrationNumber, String kind,
             String applicantKind, String applicantName, String contactEmail, List<String> studentIds,
-            List<String> consentIds, Instant decidedAt, String decidedBy, boolean onTime, int version) {
+            List<String> consentIds, Instant decidedAt, String decidedBy, boolean onTime, Period extractPeriod,
+            int version) {
     }
 
     /**

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
@@ -33,11 +34,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import ru.eshkola.applications.access.ApplicationsAccess;
+import ru.eshkola.applications.access.AuditLog;
 import ru.eshkola.applications.registers.AuditEntry;
 import ru.eshkola.applications.registers.Csv;
 import ru.eshkola.applications.registers.Relation;
 import ru.eshkola.kit.problems.ProblemException;
-import ru.eshkola.kit.web.CurrentActor;
+import ru.eshkola.kit.security.Caller;
 import ru.eshkola.kit.web.PageResponse;
 
 @RestController
@@ -50,13 +53,17 @@ class ApplicationController {
     private final DecisionDeadlines deadlines;
     private final RefusalNotice notice;
     private final ApplicationSettings settings;
+    private final ApplicationsAccess access;
+    private final AuditLog audit;
 
     ApplicationController(ApplicationRegister register, DecisionDeadlines deadlines, RefusalNotice notice,
-            ApplicationSettings settings) {
+            ApplicationSettings settings, ApplicationsAccess access, AuditLog audit) {
         this.register = register;
         this.deadlines = deadlines;
         this.notice = notice;
         this.settings = settings;
+        this.access = access;
+        this.audit = audit;
     }
 
     record PowerOfAttorneyRef(@NotBlank @Size(max = 100) String number, @NotNull LocalDate issuedOn,
@@ -131,16 +138,21 @@ class ApplicationController {
             description = "Refused with 400 naming each field when the student is not enrolled in the school, a "
                     + "student applicant is under 14, a representative has no power of attorney, ... "
                     + "Publishes applications.application.received.v1")
-    ResponseEntity<ApplicationView> apply(@Valid @RequestBody Apply request, @CurrentActor String actor) {
-        Application application = register.register(request, actor);
+    ResponseEntity<ApplicationView> apply(@Valid @RequestBody Apply request, Caller caller) {
+        access.requireAdministrator(caller, request.schoolId());
+        Application application = register.register(request, caller.accountId());
+        changed(caller, application);
         return ResponseEntity.created(URI.create("/api/v1/applications/" + application.id()))
                 .body(ApplicationView.of(application));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One application with its trail of who did what when")
-    ApplicationView get(@PathVariable String id) {
-        return ApplicationView.of(register.get(id));
+    ApplicationView get(@PathVariable String id, Caller caller) {
+        Application application = register.get(id);
+        access.requireRegisterReader(caller, application.schoolId());
+        audit.read(caller, application.schoolId(), application.studentIds(), List.of(entry(application)));
+        return ApplicationView.of(application);
     }
 
     @PostMapping("/{id}/grant")
@@ -148,38 +160,46 @@ class ApplicationController {
             + "termination application ends the service it names. Publishes applications.application.granted.v1; "
             + "for the electronic diary an account is then issued (applications.account.issued.v1)")
     ApplicationView grant(@PathVariable String id, @Valid @RequestBody(required = false) Grant request,
-            @CurrentActor String actor) {
-        return ApplicationView.of(register.grant(id, request == null ? null : request.note(), actor));
+            Caller caller) {
+        access.requireAdministrator(caller, register.get(id).schoolId());
+        return ApplicationView.of(changed(caller, register.grant(id, request == null ? null : request.note(),
+                caller.accountId())));
     }
 
     @PostMapping("/{id}/refusal")
     @Operation(summary = "Refuse, stating the grounds",
             description = "Produces the written refusal notice (refusal-notice.pdf). Publishes "
                     + "applications.application.refused.v1")
-    ApplicationView refuse(@PathVariable String id, @Valid @RequestBody Refuse request, @CurrentActor String actor) {
-        return ApplicationView.of(register.refuse(id, request.grounds(), request.text(), actor));
+    ApplicationView refuse(@PathVariable String id, @Valid @RequestBody Refuse request, Caller caller) {
+        access.requireAdministrator(caller, register.get(id).schoolId());
+        return ApplicationView.of(changed(caller, register.refuse(id, request.grounds(), request.text(),
+                caller.accountId())));
     }
 
     @PostMapping("/{id}/termination")
     @Operation(summary = "Terminate a granted service",
             description = "The account's access to the students ends (applications.access.revoked.v1), and an "
                     + "account with nothing left is blocked. Publishes applications.application.terminated.v1")
-    ApplicationView terminate(@PathVariable String id, @Valid @RequestBody Terminate request,
-            @CurrentActor String actor) {
-        return ApplicationView.of(register.terminate(id, request.reason(), request.note(), actor));
+    ApplicationView terminate(@PathVariable String id, @Valid @RequestBody Terminate request, Caller caller) {
+        access.requireAdministrator(caller, register.get(id).schoolId());
+        return ApplicationView.of(changed(caller, register.terminate(id, request.reason(), request.note(),
+                caller.accountId())));
     }
 
     @GetMapping(value = "/{id}/refusal-notice.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The written refusal notice (Russian, PDF)")
-    ResponseEntity<byte[]> refusalNotice(@PathVariable String id) {
+    ResponseEntity<byte[]> refusalNotice(@PathVariable String id, Caller caller) {
         Application application = register.get(id);
+        access.requireRegisterReader(caller, application.schoolId());
         if (application.state() != Application.State.REFUSED) {
             throw ProblemException.notFound("refusal notice of application", id);
         }
+        byte[] pdf = notice.render(application);
+        audit.read(caller, application.schoolId(), application.studentIds(), List.of(entry(application)));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("refusal-" + application.registrationNumber() + ".pdf").build().toString())
-                .body(notice.render(application));
+                .body(pdf);
     }
 
     @GetMapping
@@ -189,15 +209,20 @@ class ApplicationController {
             @RequestParam(required = false) Application.Kind kind,
             @RequestParam(required = false) Instant receivedFrom, @RequestParam(required = false) Instant receivedTo,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return PageResponse.of(register.list(ApplicationRegister.filter(schoolId, state, kind, receivedFrom,
-                receivedTo), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "registeredAt"))),
-                ApplicationView::of);
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        access.requireRegisterReader(caller, schoolId);
+        Page<Application> found = register.list(ApplicationRegister.filter(schoolId, state, kind, receivedFrom,
+                receivedTo), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "registeredAt")));
+        audit.read(caller, schoolId, found.stream().flatMap(a -> a.studentIds().stream()).toList(),
+                found.stream().map(ApplicationController::entry).toList());
+        return PageResponse.of(found, ApplicationView::of);
     }
 
     @GetMapping("/due")
     @Operation(summary = "Open applications whose decision is due soon or overdue, earliest first")
-    List<DueView> due(@RequestParam @NotBlank String schoolId) {
+    List<DueView> due(@RequestParam @NotBlank String schoolId, Caller caller) {
+        access.requireRegisterReader(caller, schoolId);
+        // ids, numbers and dates only: no personal data, nothing to audit
         return deadlines.due(schoolId).stream().map(d -> new DueView(d.application().id(),
                 d.application().registrationNumber(), d.application().receivedAt(), d.application().decisionDue(),
                 d.deadline().stage().name(), d.deadline().workingDaysLeft())).toList();
@@ -214,12 +239,16 @@ class ApplicationController {
     ResponseEntity<StreamingResponseBody> export(@RequestParam @NotBlank String schoolId,
             @RequestParam(required = false) Application.State state,
             @RequestParam(required = false) Application.Kind kind,
-            @RequestParam(required = false) Instant receivedFrom, @RequestParam(required = false) Instant receivedTo) {
+            @RequestParam(required = false) Instant receivedFrom, @RequestParam(required = false) Instant receivedTo,
+            Caller caller) {
+        access.requireRegisterReader(caller, schoolId);
+        AuditLog.Export trail = audit.export(caller, schoolId);
         return Csv.download("applications.csv", List.of("registrationNumber", "id", "kind", "state", "applicant",
                 "relation", "email", "students", "documents", "receivedAt", "registeredAt", "registeredBy",
                 "decisionDue", "decidedAt", "decidedBy", "grounds", "onTime", "terminatedAt", "terminatedBy",
-                "terminationReason"), csv -> register.each(ApplicationRegister.filter(schoolId, state, kind,
-                        receivedFrom, receivedTo), a -> {
+                "terminationReason"), csv -> trail.around(() -> register.each(ApplicationRegister.filter(schoolId,
+                        state, kind, receivedFrom, receivedTo), a -> {
+                            trail.add(entry(a), a.studentIds());
                             Application.Decision d = a.decision();
                             Application.Termination t = a.termination();
                             csv.row(a.registrationNumber(), a.id(), a.kind(), a.state(), a.applicant().fullName(),
@@ -232,6 +261,15 @@ class ApplicationController {
                                     d == null ? null : String.join(",", d.grounds()), d == null ? null : d.onTime(),
                                     t == null ? null : t.terminatedAt(), t == null ? null : t.terminatedBy(),
                                     t == null ? null : t.reason());
-                        }));
+                        })));
+    }
+
+    private Application changed(Caller caller, Application application) {
+        audit.changed(caller, application.schoolId(), application.studentIds(), List.of(entry(application)));
+        return application;
+    }
+
+    private static String entry(Application application) {
+        return "application:" + application.id();
     }
 }

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
@@ -29,10 +30,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import ru.eshkola.applications.access.ApplicationsAccess;
+import ru.eshkola.applications.access.AuditLog;
 import ru.eshkola.applications.registers.AuditEntry;
 import ru.eshkola.applications.registers.Csv;
 import ru.eshkola.applications.registers.Relation;
-import ru.eshkola.kit.web.CurrentActor;
+import ru.eshkola.kit.security.Caller;
 import ru.eshkola.kit.web.PageResponse;
 
 @RestController
@@ -42,9 +45,13 @@ import ru.eshkola.kit.web.PageResponse;
 class ConsentController {
 
     private final ConsentRegister register;
+    private final ApplicationsAccess access;
+    private final AuditLog audit;
 
-    ConsentController(ConsentRegister register) {
+    ConsentController(ConsentRegister register, ApplicationsAccess access, AuditLog audit) {
         this.register = register;
+        this.access = access;
+        this.audit = audit;
     }
 
     record Person(@NotNull Relation relation, @NotBlank @Size(max = 100) String lastName,
@@ -83,48 +90,70 @@ class ConsentController {
 
     @PostMapping
     @Operation(summary = "Record a consent", description = "Publishes applications.consent.given.v1")
-    ResponseEntity<ConsentView> give(@Valid @RequestBody GiveConsent request, @CurrentActor String actor) {
-        Consent consent = register.give(request, actor);
+    ResponseEntity<ConsentView> give(@Valid @RequestBody GiveConsent request, Caller caller) {
+        access.requireAdministrator(caller, request.schoolId());
+        Consent consent = changed(caller, register.give(request, caller.accountId()));
         return ResponseEntity.created(URI.create("/api/v1/consents/" + consent.id())).body(ConsentView.of(consent));
     }
 
     @PostMapping("/{id}/withdrawal")
     @Operation(summary = "Record the withdrawal of a consent",
             description = "Publishes applications.consent.withdrawn.v1; the services granted on it are terminated")
-    ConsentView withdraw(@PathVariable String id, @Valid @RequestBody Withdraw request, @CurrentActor String actor) {
-        return ConsentView.of(register.withdraw(id, request, actor));
+    ConsentView withdraw(@PathVariable String id, @Valid @RequestBody Withdraw request, Caller caller) {
+        access.requireAdministrator(caller, register.get(id).schoolId());
+        return ConsentView.of(changed(caller, register.withdraw(id, request, caller.accountId())));
     }
 
     @GetMapping("/{id}")
-    ConsentView get(@PathVariable String id) {
-        return ConsentView.of(register.get(id));
+    ConsentView get(@PathVariable String id, Caller caller) {
+        Consent consent = register.get(id);
+        access.requireRegisterReader(caller, consent.schoolId());
+        audit.read(caller, consent.schoolId(), List.of(consent.studentId()), List.of(entry(consent)));
+        return ConsentView.of(consent);
     }
 
     @GetMapping
     @Operation(summary = "The consents of a school, newest first")
     PageResponse<ConsentView> list(@RequestParam @NotBlank String schoolId,
-            @RequestParam(required = false) String studentId,
+            @RequestParam(required = false) @Size(max = 200) String studentId,
             @RequestParam(required = false) @Pattern(regexp = "VALID|WITHDRAWN") String state,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return PageResponse.of(register.list(ConsentRegister.filter(schoolId, studentId, state),
-                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "registeredAt"))), ConsentView::of);
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        access.requireRegisterReader(caller, schoolId);
+        Page<Consent> found = register.list(ConsentRegister.filter(schoolId, studentId, state),
+                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "registeredAt")));
+        audit.read(caller, schoolId, found.stream().map(Consent::studentId).toList(),
+                found.stream().map(ConsentController::entry).toList());
+        return PageResponse.of(found, ConsentView::of);
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")
     @Operation(summary = "The consents of a school as CSV (UTF-8 with BOM, semicolons)")
     ResponseEntity<StreamingResponseBody> export(@RequestParam @NotBlank String schoolId,
-            @RequestParam(required = false) String studentId,
-            @RequestParam(required = false) @Pattern(regexp = "VALID|WITHDRAWN") String state) {
+            @RequestParam(required = false) @Size(max = 200) String studentId,
+            @RequestParam(required = false) @Pattern(regexp = "VALID|WITHDRAWN") String state, Caller caller) {
+        access.requireRegisterReader(caller, schoolId);
+        AuditLog.Export trail = audit.export(caller, schoolId);
         return Csv.download("consents.csv", List.of("id", "studentId", "givenBy", "relation", "purposes", "givenAt",
                 "document", "state", "withdrawnAt", "registeredAt", "registeredBy", "withdrawnBy"),
-                csv -> register.each(ConsentRegister.filter(schoolId, studentId, state), c -> csv.row(
-                        c.id(), c.studentId(), c.givenBy().lastName() + " " + c.givenBy().firstName()
-                                + (c.givenBy().middleName() == null ? "" : " " + c.givenBy().middleName()),
-                        c.givenBy().relation(), String.join(",", c.purposes().stream().map(Enum::name).sorted()
-                                .toList()),
-                        c.givenAt(), c.document() == null ? "" : c.document().title(),
-                        c.isValid() ? "VALID" : "WITHDRAWN", c.withdrawnAt(), c.registeredAt(),
-                        c.registeredBy(), c.withdrawnBy())));
+                csv -> trail.around(() -> register.each(ConsentRegister.filter(schoolId, studentId, state), c -> {
+                    trail.add(entry(c), List.of(c.studentId()));
+                    csv.row(c.id(), c.studentId(), c.givenBy().lastName() + " " + c.givenBy().firstName()
+                                    + (c.givenBy().middleName() == null ? "" : " " + c.givenBy().middleName()),
+                            c.givenBy().relation(), String.join(",", c.purposes().stream().map(Enum::name).sorted()
+                                    .toList()),
+                            c.givenAt(), c.document() == null ? "" : c.document().title(),
+                            c.isValid() ? "VALID" : "WITHDRAWN", c.withdrawnAt(), c.registeredAt(),
+                            c.registeredBy(), c.withdrawnBy());
+                })));
+    }
+
+    private Consent changed(Caller caller, Consent consent) {
+        audit.changed(caller, consent.schoolId(), List.of(consent.studentId()), List.of(entry(consent)));
+        return consent;
+    }
+
+    private static String entry(Consent consent) {
+        return "consent:" + consent.id();
     }
 }

@@ -19,6 +19,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -98,6 +100,16 @@ class KeyRing {
 
     JWKSet jwks() {
         return new JWKSet(new ArrayList<>(publishedKeys()));
+    }
+
+    /** Whether the key is one of this service's, still published (so a token it signed can be verified here). */
+    boolean holds(String kid) {
+        return kid != null && verificationKey(kid).isPresent();
+    }
+
+    /** The published keys as a verifier's key source, answered from memory: no HTTP round trip to this service. */
+    JWKSource<SecurityContext> jwkSource() {
+        return (selector, context) -> selector.select(jwks());
     }
 
     List<KeyStatus> statuses() {

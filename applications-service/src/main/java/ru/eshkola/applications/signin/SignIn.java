@@ -2,15 +2,23 @@ package ru.eshkola.applications.signin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Service;
 
 import ru.eshkola.applications.accounts.AccountRegister;
 import ru.eshkola.kit.problems.ProblemException;
 import ru.eshkola.kit.problems.ProblemTypes;
+import ru.eshkola.kit.security.Caller;
+import ru.eshkola.kit.security.Denial;
+import ru.eshkola.kit.security.TokenRejectedException;
 
-/** Sign-in, token refresh and the checks every token-taking endpoint makes. */
+/** Sign-in, token refresh and sign-out; the account behind an accepted access token. */
 @Service
 class SignIn {
 
@@ -65,15 +73,21 @@ class SignIn {
         refreshTokens.revoke(refreshToken);
     }
 
-    /** The account behind a bearer token, if the token and the account are both still good. */
-    AccountRegister.AccountInfo authenticate(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new TokenRefused("send the access token as Authorization: Bearer <token>");
-        }
-        Tokens.Verified verified = tokens.verify(authorization.substring(7).strip());
-        AccountRegister.AccountInfo account = accounts.find(verified.accountId())
-                .orElseThrow(() -> new TokenRefused("the account no longer exists"));
-        requireUsable(account, verified.issuedAt());
+    /**
+     * The account of a caller whose token the resource server has accepted, if this service holds it (a token of an
+     * external issuer may name an account it does not know). The revocation the kit checks is kept in memory and
+     * reaches other instances within seconds; the account's own state is read here as well, so that a token of an
+     * account blocked a moment ago on another instance is refused at once where it counts: the account's own data.
+     */
+    Optional<AccountRegister.AccountInfo> account(Caller caller) {
+        Optional<AccountRegister.AccountInfo> account = accounts.find(caller.accountId());
+        account.ifPresent(a -> {
+            Instant issuedAt = issuedAt();
+            if (!a.active() || (a.tokensValidAfter() != null && !issuedAt.isAfter(a.tokensValidAfter()))) {
+                throw new InvalidBearerTokenException(Denial.REVOKED.description(),
+                        new TokenRejectedException(Denial.REVOKED, caller.accountId(), null));
+            }
+        });
         return account;
     }
 
@@ -85,6 +99,13 @@ class SignIn {
         if (account.tokensValidAfter() != null && !issuedAt.isAfter(account.tokensValidAfter())) {
             throw new TokenRefused("the token was issued before the account was blocked");
         }
+    }
+
+    /** The accepted token's issue time (Caller carries the claims a rule needs, not the token's times). */
+    private static Instant issuedAt() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Jwt jwt && jwt.getIssuedAt() != null
+                ? jwt.getIssuedAt() : Instant.EPOCH;
     }
 
     private TokenPair pair(AccountRegister.AccountInfo account, String familyId) {

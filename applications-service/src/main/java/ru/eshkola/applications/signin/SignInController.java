@@ -2,6 +2,7 @@ package ru.eshkola.applications.signin;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,10 +18,11 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.eshkola.applications.accounts.AccountRegister;
+import ru.eshkola.kit.problems.ProblemException;
+import ru.eshkola.kit.security.Caller;
 
 @RestController
 @Validated
@@ -29,12 +31,10 @@ class SignInController {
 
     private final SignIn signIn;
     private final AccountRegister accounts;
-    private final Tokens tokens;
 
-    SignInController(SignIn signIn, AccountRegister accounts, Tokens tokens) {
+    SignInController(SignIn signIn, AccountRegister accounts) {
         this.signIn = signIn;
         this.accounts = accounts;
-        this.tokens = tokens;
     }
 
     record Credentials(@NotBlank @Size(max = 200) String login, @NotBlank @Size(max = 200) String password) {
@@ -69,25 +69,36 @@ class SignInController {
     }
 
     @GetMapping("/api/v1/me")
-    @Operation(summary = "Who the bearer token's account is, and the claims of its tokens")
-    Map<String, Object> me(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        AccountRegister.AccountInfo account = signIn.authenticate(authorization);
+    @Operation(summary = "Who the bearer token's account is, and the claims its token carries",
+            description = "Any valid access token; 401 when its account has been blocked since")
+    Map<String, Object> me(Caller caller) {
+        Optional<AccountRegister.AccountInfo> account = signIn.account(caller);
         Map<String, Object> me = new TreeMap<>();
-        me.put("sub", account.id());
-        me.put("preferred_username", account.login());
-        me.put("name", account.name());
-        me.put("roles", List.copyOf(account.roles()));
-        me.put("students", List.copyOf(account.students()));
-        me.put("schools", List.copyOf(account.schools()));
+        me.put("sub", caller.accountId());
+        account.ifPresent(a -> {
+            me.put("preferred_username", a.login());
+            me.put("name", a.name());
+        });
+        me.put("roles", List.copyOf(caller.roles()));
+        me.put("students", List.copyOf(caller.students()));
+        me.put("schools", List.copyOf(caller.schools()));
+        me.put("adminSchools", List.copyOf(caller.adminSchools()));
+        me.put("staff", List.copyOf(caller.staffIds()));
+        if (caller.municipality() != null) {
+            me.put("municipality", caller.municipality());
+        }
+        if (caller.region() != null) {
+            me.put("region", caller.region());
+        }
         return me;
     }
 
     @PostMapping("/api/v1/me/password")
-    @Operation(summary = "Change the password (bearer token and the current password)")
-    ResponseEntity<Void> changePassword(
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @Valid @RequestBody ChangePassword request) {
-        AccountRegister.AccountInfo account = signIn.authenticate(authorization);
+    @Operation(summary = "Change the password (bearer token and the current password)",
+            description = "404 when the token's account is not one of this service's (an external issuer's)")
+    ResponseEntity<Void> changePassword(@Valid @RequestBody ChangePassword request, Caller caller) {
+        AccountRegister.AccountInfo account = signIn.account(caller)
+                .orElseThrow(() -> ProblemException.notFound("account", caller.accountId()));
         accounts.changePassword(account.id(), request.currentPassword(), request.newPassword());
         return ResponseEntity.noContent().build();
     }

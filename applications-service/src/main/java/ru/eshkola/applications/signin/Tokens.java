@@ -1,6 +1,5 @@
 package ru.eshkola.applications.signin;
 
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -26,7 +24,8 @@ import ru.eshkola.kit.events.EventIds;
 
 /**
  * Access tokens: RS256 JWTs ({@code typ: at+jwt}, RFC 9068) with the account's roles and scope. The claims are the
- * contract other services rely on; they are listed in the README.
+ * contract other services rely on; they are listed in the README. They are verified here as everywhere else, by the
+ * kit's checks ({@link TokenVerification}).
  */
 @Component
 class Tokens {
@@ -45,10 +44,6 @@ class Tokens {
         this.clock = clock;
     }
 
-    /** A verified access token. */
-    record Verified(String accountId, Instant issuedAt, JWTClaimsSet claims) {
-    }
-
     String issue(AccountRegister.AccountInfo account) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -64,6 +59,7 @@ class Tokens {
         optional(claims, "students", account.students());
         optional(claims, "schools", account.schools());
         optional(claims, "adminSchools", account.adminSchools());
+        optional(claims, "staff", account.staffIds());
         if (!account.staffIds().isEmpty()) {
             Roster.StaffScope scope = roster.staffScope(account.staffIds(), LocalDate.ofInstant(now, ZoneOffset.UTC));
             optional(claims, "classes", scope.classes());
@@ -85,56 +81,6 @@ class Tokens {
             throw new IllegalStateException("cannot sign a token", e);
         }
         return jwt.serialize();
-    }
-
-    /**
-     * Checks a bearer token completely: RS256 only (an unsigned or HMAC token is refused before anything else), a
-     * published key, the signature, issuer, audience, type and times.
-     */
-    Verified verify(String token) {
-        SignedJWT jwt;
-        try {
-            jwt = SignedJWT.parse(token);
-        } catch (ParseException | RuntimeException e) {
-            throw new TokenRefused("the token is not a signed JWT");
-        }
-        JWSHeader header = jwt.getHeader();
-        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
-            throw new TokenRefused("tokens are signed with RS256, not " + header.getAlgorithm());
-        }
-        if (!ACCESS_TOKEN.equals(header.getType())) {
-            throw new TokenRefused("not an access token");
-        }
-        RSAKey key = keys.verificationKey(header.getKeyID() == null ? "" : header.getKeyID())
-                .orElseThrow(() -> new TokenRefused("the token's key is not (or no longer) published"));
-        JWTClaimsSet claims;
-        try {
-            if (!jwt.verify(new RSASSAVerifier(key))) {
-                throw new TokenRefused("the token's signature is not valid");
-            }
-            claims = jwt.getJWTClaimsSet();
-        } catch (JOSEException | ParseException e) {
-            throw new TokenRefused("the token's signature is not valid");
-        }
-        Instant now = clock.instant();
-        if (!settings.issuer().equals(claims.getIssuer())) {
-            throw new TokenRefused("the token is of another issuer");
-        }
-        if (claims.getAudience() == null || !claims.getAudience().contains(settings.audience())) {
-            throw new TokenRefused("the token is for another audience");
-        }
-        if (claims.getExpirationTime() == null
-                || !now.isBefore(claims.getExpirationTime().toInstant().plus(settings.clockSkew()))) {
-            throw new TokenRefused("the token has expired");
-        }
-        if (claims.getIssueTime() == null
-                || claims.getIssueTime().toInstant().isAfter(now.plus(settings.clockSkew()))) {
-            throw new TokenRefused("the token's issue time is missing or in the future");
-        }
-        if (claims.getSubject() == null) {
-            throw new TokenRefused("the token names no account");
-        }
-        return new Verified(claims.getSubject(), claims.getIssueTime().toInstant(), claims);
     }
 
     private static void optional(JWTClaimsSet.Builder claims, String name, Set<String> values) {

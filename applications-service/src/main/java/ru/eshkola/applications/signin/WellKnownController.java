@@ -55,7 +55,7 @@ class WellKnownController {
         metadata.put("token_endpoint_auth_methods_supported", List.of("none"));
         metadata.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "jti", "name",
                 "preferred_username", "roles", "students", "schools", "adminSchools", "classes", "subjects",
-                "teaching", "municipality", "region"));
+                "teaching", "staff", "municipality", "region"));
         return metadata;
     }
 }

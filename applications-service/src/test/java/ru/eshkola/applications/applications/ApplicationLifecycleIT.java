@@ -63,18 +63,14 @@ class ApplicationLifecycleIT {
         }
     }
 
-    Api api() {
-        return new Api(port);
-    }
-
     JournalFeed journal() {
         return new JournalFeed(kafka, roster);
     }
 
     @Test
     void aGrantedApplicationIssuesAnAccountWithAccessToTheStudentAndEveryEventIsSchemaValid() {
-        Api api = api();
         String school = journal().school();
+        Api api = Api.registrar(port, school);
         String anna = journal().student(school, "Иванова", "Анна");
         String email = Api.email("ivanova");
 
@@ -124,8 +120,8 @@ class ApplicationLifecycleIT {
 
     @Test
     void aGrantWithoutAValidConsentIsRefusedAndChangesNothing() {
-        Api api = api();
         String school = journal().school();
+        Api api = Api.registrar(port, school);
         String boris = journal().student(school, "Петров", "Борис");
         String id = api.application(school, boris, Api.email("petrova")).get("id").asString();
 
@@ -144,8 +140,8 @@ class ApplicationLifecycleIT {
 
     @Test
     void anApplicationIsDecidedOnceAndOnlyAGrantedServiceCanBeTerminated() {
-        Api api = api();
         String school = journal().school();
+        Api api = Api.registrar(port, school);
         String vera = journal().student(school, "Смирнова", "Вера");
         api.consent(school, vera);
         String granted = api.application(school, vera, Api.email("smirnova")).get("id").asString();
@@ -174,8 +170,8 @@ class ApplicationLifecycleIT {
 
     @Test
     void aRefusalStatesItsGroundsAndComesWithAWrittenNoticeInRussian() throws IOException {
-        Api api = api();
         String school = journal().school();
+        Api api = Api.registrar(port, school);
         String gleb = journal().student(school, "Кузнецов", "Глеб");
         String id = api.application(school, gleb, Api.email("kuznetsova")).get("id").asString();
 
@@ -223,9 +219,10 @@ class ApplicationLifecycleIT {
 
     @Test
     void anApplicationThatDoesNotQualifyIsRefusedAtRegistrationNamingEachField() {
-        Api api = api();
         String school = journal().school();
         String otherSchool = journal().school();
+        // the registrar may act for the unknown school too: what is tested here is the validation, not the access
+        Api api = Api.registrar(port, school, otherSchool, "no-such-school");
         String foreign = journal().student(otherSchool, "Чужой", "Олег");
         String child = journal().student(school, "Младший", "Илья", LocalDate.of(2015, 5, 5),
                 LocalDate.of(2025, 9, 1));
@@ -271,8 +268,8 @@ class ApplicationLifecycleIT {
 
     @Test
     void terminatingAtTheApplicantsRequestRevokesAccessAndBlocksTheAccount() {
-        Api api = api();
         String school = journal().school();
+        Api api = Api.registrar(port, school);
         String dina = journal().student(school, "Орлова", "Дина");
         String email = Api.email("orlova");
         api.consent(school, dina);
@@ -300,8 +297,8 @@ class ApplicationLifecycleIT {
 
     @Test
     void withdrawingTheConsentTerminatesTheServiceGrantedOnIt() {
-        Api api = api();
         String school = journal().school();
+        Api api = Api.registrar(port, school);
         String egor = journal().student(school, "Волков", "Егор");
         String consent = api.consent(school, egor).get("id").asString();
         String id = api.application(school, egor, Api.email("volkova")).get("id").asString();
@@ -325,9 +322,9 @@ class ApplicationLifecycleIT {
 
     @Test
     void aStudentWhoLeavesTheSchoolLosesTheServiceButOneWhoChangesClassKeepsIt() {
-        Api api = api();
         JournalFeed journal = journal();
         String school = journal.school();
+        Api api = Api.registrar(port, school);
         String leaving = journal.student(school, "Зайцева", "Полина");
         String moving = journal.student(school, "Морозов", "Кирилл");
         api.consent(school, leaving);
@@ -352,8 +349,8 @@ class ApplicationLifecycleIT {
 
     @Test
     void aTerminationApplicationEndsTheServiceItNames() {
-        Api api = api();
         String school = journal().school();
+        Api api = Api.registrar(port, school);
         String lev = journal().student(school, "Лебедев", "Лев");
         api.consent(school, lev);
         String email = Api.email("lebedeva");
@@ -378,8 +375,8 @@ class ApplicationLifecycleIT {
 
     @Test
     void aPaperExtractNeedsAConsentForThatPurposeIsAOneOffAndIssuesNoAccount() throws InterruptedException {
-        Api api = api();
         String school = journal().school();
+        Api api = Api.registrar(port, school);
         String nina = journal().student(school, "Соколова", "Нина");
         String email = Api.email("sokolova");
         api.consent(school, nina);
@@ -398,7 +395,14 @@ class ApplicationLifecycleIT {
                  "givenBy":{"relation":"PARENT","lastName":"Соколова","firstName":"Ирина"},
                  "purposes":["PAPER_EXTRACT"],"document":{"title":"Согласие"}}""".formatted(school, nina));
         Api.ok(api.grant(id));
-        Api.await(events, "applications.application.granted.v1", id);
+        var granted = Api.await(events, "applications.application.granted.v1", id).getFirst();
+        JsonSchemas.assertValidEvent("applications-service", granted);
+        assertThat(Api.data(granted).at("/extractPeriod/from").asString()).as("diary renders the extract for it")
+                .isEqualTo("2025-09-01");
+        assertThat(Api.data(granted).at("/extractPeriod/to").asString()).isEqualTo("2025-10-31");
+        var received = Api.await(events, "applications.application.received.v1", id).getFirst();
+        JsonSchemas.assertValidEvent("applications-service", received);
+        assertThat(Api.data(received).at("/extractPeriod/to").asString()).isEqualTo("2025-10-31");
 
         HttpResponse<String> terminate = api.terminate(id, "APPLICANT_REQUEST");
         assertThat(terminate.statusCode()).isEqualTo(409);
@@ -411,8 +415,8 @@ class ApplicationLifecycleIT {
 
     @Test
     void theRegisterIsListedWithFiltersExportedAsCsvAndShowsWhoDidWhatWhen() {
-        Api api = api();
         String school = journal().school();
+        Api api = Api.registrar(port, school);
         String maria = journal().student(school, "Новикова", "Мария");
         api.consent(school, maria);
         String granted = api.application(school, maria, Api.email("novikova")).get("id").asString();

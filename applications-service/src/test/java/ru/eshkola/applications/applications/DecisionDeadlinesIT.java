@@ -21,10 +21,10 @@ import tools.jackson.databind.JsonNode;
 import ru.eshkola.applications.Api;
 import ru.eshkola.applications.ApplicationsIT;
 import ru.eshkola.applications.JournalFeed;
-import ru.eshkola.applications.TestClock;
 import ru.eshkola.applications.roster.Roster;
 import ru.eshkola.kit.testing.EventProbe;
 import ru.eshkola.kit.testing.JsonSchemas;
+import ru.eshkola.kit.testing.ShiftedClock;
 
 /** The 10-working-day decision deadline across the New Year holidays, watched and published exactly once. */
 @ApplicationsIT
@@ -39,7 +39,7 @@ class DecisionDeadlinesIT {
     @Autowired
     Roster roster;
     @Autowired
-    TestClock clock;
+    ShiftedClock clock;
     @Autowired
     DecisionDeadlines deadlines;
 
@@ -61,9 +61,9 @@ class DecisionDeadlinesIT {
     @Test
     void anApplicationReceivedOn26DecemberIsDueOn21JanuaryAndIsPublishedAsDueSoonThenOverdueOnceEach()
             throws Exception {
-        Api api = new Api(port);
         JournalFeed journal = new JournalFeed(kafka, roster);
         String school = journal.school();
+        Api api = Api.registrar(port, school);
         String student = journal.student(school, "Егорова", "Ксения");
         clock.setTo(Instant.parse("2025-12-26T05:00:00Z")); // Friday, 10:00 in Нижняя Тура
         JsonNode application = api.application(school, student, Api.email("egorova"));
@@ -104,9 +104,9 @@ class DecisionDeadlinesIT {
 
     @Test
     void aReceiptLateOnThursdayEveningInUtcIsAlreadyFridayInTheSchoolsTimeZone() {
-        Api api = new Api(port);
         JournalFeed journal = new JournalFeed(kafka, roster);
         String school = journal.school();
+        Api api = Api.registrar(port, school);
         String student = journal.student(school, "Лаптева", "Софья");
         clock.setTo(Instant.parse("2025-12-26T06:00:00Z"));
         JsonNode application = Api.ok(api.apply(Api.applicationJson(school, student, Api.email("lapteva"))

@@ -18,10 +18,10 @@ import tools.jackson.databind.JsonNode;
 import ru.eshkola.applications.Api;
 import ru.eshkola.applications.ApplicationsIT;
 import ru.eshkola.applications.JournalFeed;
-import ru.eshkola.applications.TestClock;
 import ru.eshkola.applications.roster.Roster;
 import ru.eshkola.kit.testing.EventProbe;
 import ru.eshkola.kit.testing.JsonSchemas;
+import ru.eshkola.kit.testing.ShiftedClock;
 
 @ApplicationsIT
 class ComplaintsIT {
@@ -35,7 +35,7 @@ class ComplaintsIT {
     @Autowired
     Roster roster;
     @Autowired
-    TestClock clock;
+    ShiftedClock clock;
     @Autowired
     ComplaintRegister complaints;
 
@@ -66,9 +66,9 @@ class ComplaintsIT {
 
     @Test
     void aComplaintAboutADecisionIsAnsweredWithin15WorkingDaysAndTheAnswerIsPublishedForTheComplainant() {
-        Api api = new Api(port);
         JournalFeed journal = new JournalFeed(kafka, roster);
         String school = journal.school();
+        Api api = Api.registrar(port, school);
         String student = journal.student(school, "Фёдоров", "Антон");
         clock.setTo(Instant.parse("2025-12-26T05:00:00Z"));
         String application = api.application(school, student, Api.email("fedorova")).get("id").asString();
@@ -103,8 +103,8 @@ class ComplaintsIT {
 
     @Test
     void aComplaintAboutARefusalToAcceptDocumentsIsDueIn5WorkingDaysAndItsOverdueAnswerIsPublished() {
-        Api api = new Api(port);
         String school = new JournalFeed(kafka, roster).school();
+        Api api = Api.registrar(port, school);
         clock.setTo(Instant.parse("2025-12-26T05:00:00Z"));
         JsonNode registered = api.post("/api/v1/complaints", complaint(school, null, "REFUSAL_TO_ACCEPT_DOCUMENTS"));
         String id = registered.get("id").asString();
@@ -130,10 +130,10 @@ class ComplaintsIT {
 
     @Test
     void aComplaintAboutAnUnknownApplicationIsRefusedAndNothingIsRegistered() {
-        Api api = new Api(port);
         JournalFeed journal = new JournalFeed(kafka, roster);
         String school = journal.school();
         String otherSchool = journal.school();
+        Api api = Api.registrar(port, school, otherSchool);
         String student = journal.student(otherSchool, "Другой", "Ученик");
         String foreignApplication = api.application(otherSchool, student, Api.email("other")).get("id").asString();
 

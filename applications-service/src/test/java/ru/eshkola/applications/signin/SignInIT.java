@@ -45,11 +45,11 @@ import tools.jackson.databind.JsonNode;
 import ru.eshkola.applications.Api;
 import ru.eshkola.applications.ApplicationsIT;
 import ru.eshkola.applications.JournalFeed;
-import ru.eshkola.applications.TestClock;
 import ru.eshkola.applications.roster.Roster;
 import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.testing.EventProbe;
 import ru.eshkola.kit.testing.JsonSchemas;
+import ru.eshkola.kit.testing.ShiftedClock;
 
 /** The platform's sign-in point, from the activation link to tokens any service can verify from the JWKS alone. */
 @ApplicationsIT
@@ -65,7 +65,9 @@ class SignInIT {
     @Autowired
     Roster roster;
     @Autowired
-    TestClock clock;
+    ShiftedClock clock;
+    @Autowired
+    KeyRing keys;
 
     @BeforeAll
     static void subscribe() {
@@ -96,9 +98,9 @@ class SignInIT {
     }
 
     Guardian guardian() {
-        Api api = new Api(port);
         JournalFeed journal = new JournalFeed(kafka, roster);
         String school = journal.school();
+        Api api = Api.registrar(port, school);
         String student = journal.student(school, "Белова", "Алиса");
         String email = Api.email("belova");
         api.consent(school, student);
@@ -124,7 +126,7 @@ class SignInIT {
         JsonNode me = Api.ok(api.me(tokens.get("accessToken").asString()));
         assertThat(me.get("students")).extracting(JsonNode::asString).containsExactly(guardian.studentId());
 
-        Api.ok(api.terminate(guardian.applicationId(), "APPLICANT_REQUEST"));
+        Api.ok(Api.registrar(port, guardian.schoolId()).terminate(guardian.applicationId(), "APPLICANT_REQUEST"));
         Api.await(events, "applications.account.blocked.v1", guardian.accountId());
 
         HttpResponse<String> refused = api.signIn(guardian.email(), PASSWORD);
@@ -155,7 +157,8 @@ class SignInIT {
                 PASSWORD + "!");
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("activation-invalid");
-        JsonNode account = Api.ok(api.get("/api/v1/accounts/" + guardian.accountId()));
+        JsonNode account = Api.ok(Api.registrar(port, guardian.schoolId()).get("/api/v1/accounts/"
+                + guardian.accountId()));
         assertThat(account.get("state").asString()).isEqualTo("ACTIVE");
         assertThat(account.get("passwordSetAt").asString()).isNotBlank();
     }
@@ -243,10 +246,11 @@ class SignInIT {
         Guardian guardian = activated();
         JsonNode tokens = Api.ok(api.signIn(guardian.email(), PASSWORD));
 
-        JsonNode blocked = Api.ok(api.send("POST", "/api/v1/accounts/" + guardian.accountId() + "/block",
+        Api school = Api.registrar(port, guardian.schoolId());
+        JsonNode blocked = Api.ok(school.send("POST", "/api/v1/accounts/" + guardian.accountId() + "/block",
                 "{\"note\":\"Заявление родителя об аннулировании\"}", "admin-7"));
         assertThat(blocked.get("state").asString()).isEqualTo("BLOCKED");
-        assertThat(api.send("POST", "/api/v1/accounts/" + guardian.accountId() + "/block", "{}", "admin-7")
+        assertThat(school.send("POST", "/api/v1/accounts/" + guardian.accountId() + "/block", "{}", "admin-7")
                 .statusCode()).isEqualTo(409);
 
         HttpResponse<String> signIn = api.signIn(guardian.email(), PASSWORD);
@@ -256,7 +260,9 @@ class SignInIT {
         assertThat(api.refresh(tokens.get("refreshToken").asString()).statusCode()).isEqualTo(401);
         HttpResponse<String> me = api.me(tokens.get("accessToken").asString());
         assertThat(me.statusCode()).isEqualTo(401);
-        assertThat(me.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+        assertThat(me.body()).contains("\"reason\":\"revoked\"");
+        assertThat(me.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value)
+                .startsWith("Bearer error=\"invalid_token\""));
 
         ConsumerRecord<byte[], byte[]> event = Api.await(events, "applications.account.blocked.v1",
                 guardian.accountId()).getFirst();
@@ -295,9 +301,12 @@ class SignInIT {
     void afterARotationTheOldKeysTokensStillValidateAndNewTokensCarryTheNewKid() throws Exception {
         Api api = new Api(port);
         Guardian guardian = activated();
-        JsonNode rotation = Api.ok(api.send("POST", "/api/v1/signing-keys/rotation", null, "admin-1"));
+        Api operator = api.as(Api.regionalOperator("operator-1"));
+        clock.shift(Duration.ofHours(2)); // past any rotation another test left pending
+        JsonNode rotation = Api.ok(operator.send("POST", "/api/v1/signing-keys/rotation", null, "operator-1"));
         String newKid = rotation.get("kid").asString();
-        assertThat(api.send("POST", "/api/v1/signing-keys/rotation", null, "admin-1").statusCode())
+        assertThat(rotation.get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(operator.send("POST", "/api/v1/signing-keys/rotation", null, "operator-1").statusCode())
                 .as("one rotation at a time").isEqualTo(409);
         assertThat(api.get("/.well-known/jwks.json").body()).as("published before it signs").contains(newKid);
 
@@ -345,7 +354,7 @@ class SignInIT {
         for (String bad : List.of(forged.serialize(), tampered, unsigned, hmac.serialize(), "not-a-token")) {
             HttpResponse<String> me = api.me(bad);
             assertThat(me.statusCode()).as(bad).isEqualTo(401);
-            assertThat(me.body()).contains("urn:eshkola:problem:invalid-token");
+            assertThat(me.body()).contains("urn:eshkola:problem:unauthorized");
             assertThat(api.refresh(bad).statusCode()).as("refresh with " + bad).isEqualTo(401);
             assertThat(api.send("POST", "/api/v1/me/password", "{\"currentPassword\":\"" + PASSWORD
                     + "\",\"newPassword\":\"Другой-пароль-2027\"}", Map.of("Authorization", "Bearer " + bad))
@@ -365,6 +374,37 @@ class SignInIT {
         HttpResponse<String> expiredRefresh = api.refresh(late.get("refreshToken").asString());
         assertThat(expiredRefresh.statusCode()).isEqualTo(401);
         assertThat(expiredRefresh.body()).contains("expired");
+    }
+
+    @Test
+    void aTokenSignedWithThisServicesOwnKeyIsStillCheckedForIssuerAudienceTypeTimesAndClaims() throws Exception {
+        Api api = new Api(port);
+        Guardian guardian = activated();
+        String real = Api.ok(api.signIn(guardian.email(), PASSWORD)).get("accessToken").asString();
+        JWTClaimsSet claims = SignedJWT.parse(real).getJWTClaimsSet();
+        Instant now = clock.instant();
+        Map<String, JWTClaimsSet> variants = new java.util.LinkedHashMap<>();
+        variants.put("the test issuer's iss on this service's key", new JWTClaimsSet.Builder(claims)
+                .issuer(ru.eshkola.kit.testing.TestTokens.issuer()).build());
+        variants.put("another audience", new JWTClaimsSet.Builder(claims).audience("another-platform").build());
+        variants.put("expired", new JWTClaimsSet.Builder(claims).issueTime(java.util.Date.from(now.minusSeconds(3600)))
+                .expirationTime(java.util.Date.from(now.minusSeconds(600))).build());
+        variants.put("no issue time", new JWTClaimsSet.Builder(claims).issueTime(null).build());
+        variants.put("no subject", new JWTClaimsSet.Builder(claims).subject(null).build());
+        for (Map.Entry<String, JWTClaimsSet> variant : variants.entrySet()) {
+            HttpResponse<String> me = api.me(sign(variant.getValue(), "at+jwt"));
+            assertThat(me.statusCode()).as(variant.getKey()).isEqualTo(401);
+        }
+        assertThat(api.me(sign(claims, "JWT")).statusCode()).as("not an access token").isEqualTo(401);
+        assertThat(api.me(sign(claims, "at+jwt")).statusCode()).as("the same claims, rightly signed").isEqualTo(200);
+    }
+
+    private String sign(JWTClaimsSet claims, String type) throws Exception {
+        RSAKey key = keys.signingKey();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .type(new JOSEObjectType(type)).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
     }
 
     @Test
@@ -396,6 +436,8 @@ class SignInIT {
         assertThat(claims.getStringListClaim("adminSchools")).containsExactly(school);
         assertThat(claims.getStringListClaim("classes")).containsExactly(classId);
         assertThat(claims.getStringListClaim("teaching")).containsExactly(classId + "/math");
+        assertThat(claims.getStringListClaim("staff")).as("the journal's staff ids of the account")
+                .containsExactly(staffId);
 
         journal.staff(journal.staffData(staffId, school, "T-014", email, List.of("TEACHER"), false, 2));
         ConsumerRecord<byte[], byte[]> blocked = Api.await(events, "applications.account.blocked.v1", email)
@@ -408,13 +450,14 @@ class SignInIT {
     void anAdministratorCreatesAnOperatorWhoseTokensCarryTheMunicipality() throws Exception {
         Api api = new Api(port);
         String email = Api.email("operator");
-        HttpResponse<String> created = api.send("POST", "/api/v1/operators", """
+        Api regional = api.as(Api.regionalOperator("operator-1"));
+        HttpResponse<String> created = regional.send("POST", "/api/v1/operators", """
                 {"email":"%s","lastName":"Громова","firstName":"Елена","role":"MUNICIPAL_OPERATOR",
-                 "municipalityId":"ntgo"}""".formatted(email), "admin-1");
+                 "municipalityId":"ntgo"}""".formatted(email), "operator-1");
         assertThat(created.statusCode()).isEqualTo(201);
-        HttpResponse<String> noMunicipality = api.send("POST", "/api/v1/operators", """
+        HttpResponse<String> noMunicipality = regional.send("POST", "/api/v1/operators", """
                 {"email":"%s","lastName":"Громова","firstName":"Елена","role":"MUNICIPAL_OPERATOR"}"""
-                .formatted(Api.email("op2")), "admin-1");
+                .formatted(Api.email("op2")), "operator-1");
         assertThat(noMunicipality.statusCode()).isEqualTo(400);
 
         String activationToken = Api.activationToken(events, email);
@@ -424,6 +467,7 @@ class SignInIT {
                 .getJWTClaimsSet();
         assertThat(claims.getStringListClaim("roles")).containsExactly("MUNICIPAL_OPERATOR");
         assertThat(claims.getStringClaim("municipality")).isEqualTo("ntgo");
+        assertThat(Api.ok(api.me(token(email))).get("municipality").asString()).isEqualTo("ntgo");
     }
 
     @Test
@@ -441,14 +485,19 @@ class SignInIT {
                 + "\",\"newPassword\":\"" + second + "\"}", Map.of("Authorization", "Bearer " + token))
                 .statusCode()).isEqualTo(204);
         Api.ok(api.signIn(guardian.email(), second));
-        Api.ok(api.terminate(guardian.applicationId(), "APPLICANT_REQUEST"));
+        Api.ok(Api.registrar(port, guardian.schoolId()).terminate(guardian.applicationId(), "APPLICANT_REQUEST"));
         Api.await(events, "applications.account.blocked.v1", guardian.accountId());
 
         for (String secret : List.of(first, second, wrong, "$argon2")) {
             assertThat(output.getAll()).as("the log").doesNotContain(secret);
             assertThat(events.records(r -> EventProbe.value(r).contains(secret))).as("events").isEmpty();
         }
-        assertThat(api.get("/api/v1/accounts/" + guardian.accountId()).body()).doesNotContain("$argon2");
+        assertThat(Api.registrar(port, guardian.schoolId()).get("/api/v1/accounts/" + guardian.accountId()).body())
+                .doesNotContain("$argon2");
+    }
+
+    private String token(String login) {
+        return Api.ok(new Api(port).signIn(login, PASSWORD)).get("accessToken").asString();
     }
 
     /** An independent verifier as another service would build it: nimbus, the JWKS over HTTP, RS256 only. */
