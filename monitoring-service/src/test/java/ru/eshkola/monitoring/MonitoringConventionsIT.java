@@ -1,8 +1,7 @@
 package ru.eshkola.monitoring;
 
 import ru.eshkola.kit.testing.ServiceConventions;
-import ru.eshkola.kit.testing.ServiceIntegrationTest;
 
-@ServiceIntegrationTest
+@MonitoringIntegrationTest
 class MonitoringConventionsIT extends ServiceConventions {
 }

@@ -1,9 +1,15 @@
 package ru.eshkola.monitoring.schools;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,28 +21,43 @@ import org.springframework.messaging.Message;
 
 import ru.eshkola.kit.inbox.InboundEvent;
 import ru.eshkola.kit.inbox.InboundEvents;
+import ru.eshkola.kit.inbox.MalformedEventException;
 import ru.eshkola.kit.problems.ProblemException;
 
-/** The schools monitoring reports on, kept from {@code journal.schools}. */
+/** The schools monitoring reports on and their school years, kept from {@code journal.schools}. */
 @Configuration
 class SchoolDirectory {
 
-    private final MongoTemplate mongo;
+    private static final Logger log = LoggerFactory.getLogger(SchoolDirectory.class);
 
-    SchoolDirectory(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final SchoolCalendars calendars;
+    private final ApplicationEventPublisher publisher;
+
+    SchoolDirectory(MongoTemplate mongo, SchoolCalendars calendars, ApplicationEventPublisher publisher) {
         this.mongo = mongo;
+        this.calendars = calendars;
+        this.publisher = publisher;
     }
 
     @Bean
     Consumer<Message<byte[]>> onSchoolEvents(InboundEvents events) {
+        // the consumer's name keys its deduplication records: platform tests look them up, keep it
         return events.consumer("school-directory")
                 .on("journal.school.registered.v1", SchoolRegistered.class, this::registered)
+                .on("journal.school-year.configured.v1", SchoolYearChanged.class, this::yearChanged)
+                .on("journal.school-year.closed.v1", SchoolYearChanged.class, this::yearChanged)
                 .build();
     }
 
     /** An upsert by school id: applying the same event twice leaves the same document. */
     void registered(InboundEvent<SchoolRegistered> event) {
         SchoolRegistered school = event.data();
+        try {
+            ZoneId.of(school.timeZone());
+        } catch (DateTimeException e) {
+            throw new MalformedEventException("timeZone is not an IANA time zone: " + school.timeZone(), e);
+        }
         Update update = new Update()
                 .set("code", school.code())
                 .set("name", school.name())
@@ -47,6 +68,34 @@ class SchoolDirectory {
                 .set("platform", school.platform())
                 .set("registeredAt", school.registeredAt());
         mongo.upsert(Query.query(Criteria.where("_id").is(school.schoolId())), update, MonitoredSchool.class);
+        calendars.invalidate(school.schoolId());
+        publisher.publishEvent(new SchoolKnown(school.schoolId()));
+    }
+
+    /** The whole year each time, kept only when its version is newer than the stored one. */
+    void yearChanged(InboundEvent<SchoolYearChanged> event) {
+        SchoolYearChanged year = event.data();
+        Update update = new Update()
+                .set("schoolId", year.schoolId())
+                .set("label", year.label())
+                .set("start", year.start().toString())
+                .set("end", year.end().toString())
+                .set("periods", year.periods().stream().map(p -> new SchoolYearDocument.Period(p.periodId(),
+                        p.kind(), p.number(), p.start().toString(), p.end().toString())).toList())
+                .set("holidays", year.holidays().stream().map(h -> new SchoolYearDocument.Holiday(
+                        h.from().toString(), h.to().toString(), h.name())).toList())
+                .set("closed", year.closed())
+                .set("version", year.version());
+        try {
+            mongo.upsert(Query.query(Criteria.where("_id").is(year.schoolYearId()).and("version").not()
+                    .gte(year.version())), update, SchoolYearDocument.class);
+        } catch (DuplicateKeyException notNewer) {
+            log.debug("dropped version {} of school year {}: not newer than the stored one", year.version(),
+                    year.schoolYearId());
+            return;
+        }
+        calendars.invalidate(year.schoolId());
+        publisher.publishEvent(new SchoolKnown(year.schoolId()));
     }
 
     MonitoredSchool get(String id) {

@@ -21,10 +21,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.testing.Http;
 import ru.eshkola.kit.testing.JsonSchemas;
-import ru.eshkola.kit.testing.ServiceIntegrationTest;
-import ru.eshkola.kit.testing.TestInfrastructure;
 
-@ServiceIntegrationTest
+import ru.eshkola.kit.testing.TestInfrastructure;
+import ru.eshkola.monitoring.MonitoringIntegrationTest;
+
+@MonitoringIntegrationTest
 class SchoolDirectoryIT {
 
     @LocalServerPort
