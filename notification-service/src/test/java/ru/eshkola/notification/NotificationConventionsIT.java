@@ -1,8 +1,7 @@
 package ru.eshkola.notification;
 
 import ru.eshkola.kit.testing.ServiceConventions;
-import ru.eshkola.kit.testing.ServiceIntegrationTest;
 
-@ServiceIntegrationTest
+@NotificationIT
 class NotificationConventionsIT extends ServiceConventions {
 }
