@@ -14,6 +14,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 
+import ru.eshkola.journal.access.ClassScope;
+import ru.eshkola.journal.access.JournalDirectory;
+import ru.eshkola.journal.access.Placement;
 import ru.eshkola.journal.schools.SchoolRegistry;
 import ru.eshkola.journal.staff.StaffRegistry;
 import ru.eshkola.journal.students.StudentRegistry;
@@ -23,7 +26,7 @@ import ru.eshkola.kit.problems.ProblemException;
 
 /** Classes and their rosters: who learns in which class, who teaches what in it, and when. */
 @Service
-public class ClassRoster {
+public class ClassRoster implements JournalDirectory.Classes {
 
     private static final Pattern YEAR = Pattern.compile("(\\d{4})/(\\d{4})");
 
@@ -50,7 +53,13 @@ public class ClassRoster {
 
     /** A class as other features see it: its roster, and the checks lessons make against it. */
     public record ClassInfo(String id, String schoolId, String schoolYear, String name, int gradeLevel,
-            List<SchoolClass.Enrolment> enrolments, List<SchoolClass.Assignment> assignments) {
+            String classTeacherId, List<SchoolClass.Enrolment> enrolments, List<SchoolClass.Assignment> assignments) {
+
+        /** The class as the access rules see it. */
+        public ClassScope scope() {
+            return new ClassScope(id, schoolId, classTeacherId, assignments.stream().map(a -> new ClassScope.Teaching(
+                    a.subjectId(), a.teacherId(), a.from(), a.to())).toList());
+        }
 
         public boolean isEnrolled(String studentId, LocalDate date) {
             return enrolments.stream().anyMatch(e -> e.studentId().equals(studentId) && e.covers(date));
@@ -184,8 +193,20 @@ public class ClassRoster {
     }
 
     static ClassInfo info(SchoolClass c) {
-        return new ClassInfo(c.id(), c.schoolId(), c.schoolYear(), c.name(), c.gradeLevel(), c.enrolments(),
-                c.assignments());
+        return new ClassInfo(c.id(), c.schoolId(), c.schoolYear(), c.name(), c.gradeLevel(), c.classTeacherId(),
+                c.enrolments(), c.assignments());
+    }
+
+    @Override
+    public Optional<ClassScope> classScope(String classId) {
+        return find(classId).map(ClassInfo::scope);
+    }
+
+    @Override
+    public List<Placement> placementsOf(String studentId) {
+        return classes.findByEnrolmentsStudentId(studentId).stream().flatMap(c -> c.enrolments().stream()
+                .filter(e -> e.studentId().equals(studentId))
+                .map(e -> new Placement(c.id(), c.schoolId(), e.from(), e.to()))).toList();
     }
 
     private static String blankToNull(String value) {

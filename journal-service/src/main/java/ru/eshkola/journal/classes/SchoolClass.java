@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import ru.eshkola.kit.outbox.EventRoute;
@@ -20,6 +21,7 @@ import ru.eshkola.kit.outbox.OutboxAggregate;
  * one write, and checking "was this student in this class on that date" is one read.
  */
 @Document("classes")
+@CompoundIndex(name = "classes_enrolled_student", def = "{'enrolments.studentId': 1}")
 class SchoolClass extends OutboxAggregate {
 
     private static final String TOPIC = "journal.classes";

@@ -10,20 +10,26 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ru.eshkola.journal.access.AuditTrail;
+import ru.eshkola.journal.access.JournalAccess;
 import ru.eshkola.journal.classes.ClassRoster;
 import ru.eshkola.journal.students.StudentRegistry;
 import ru.eshkola.journal.subjects.SubjectCatalog;
 import ru.eshkola.kit.problems.ProblemException;
+import ru.eshkola.kit.security.Caller;
 
 /**
  * The page of the class journal a teacher works on: one class and subject over a date range, students as rows,
  * lessons as columns, grades and absences in the cells, the weighted average at the end of each row.
  */
 @RestController
+@Validated
 @Tag(name = "Journal page")
 class JournalPage {
 
@@ -32,12 +38,17 @@ class JournalPage {
     private final ClassRoster classes;
     private final SubjectCatalog subjects;
     private final StudentRegistry students;
+    private final JournalAccess access;
+    private final AuditTrail audit;
 
-    JournalPage(LessonBook book, ClassRoster classes, SubjectCatalog subjects, StudentRegistry students) {
+    JournalPage(LessonBook book, ClassRoster classes, SubjectCatalog subjects, StudentRegistry students,
+            JournalAccess access, AuditTrail audit) {
         this.book = book;
         this.classes = classes;
         this.subjects = subjects;
         this.students = students;
+        this.access = access;
+        this.audit = audit;
     }
 
     record Page(String classId, String className, String subjectId, String subjectName, LocalDate from, LocalDate to,
@@ -58,9 +69,11 @@ class JournalPage {
     }
 
     @GetMapping("/api/v1/journal")
-    @Operation(summary = "A page of the class journal: one class and subject, students × lessons, in one call")
-    Page page(@RequestParam String classId, @RequestParam String subjectId, @RequestParam LocalDate from,
-            @RequestParam LocalDate to) {
+    @Operation(summary = "A page of the class journal: one class and subject, students × lessons, in one call",
+            description = "A teacher of the class during the range (any subject they teach in it; the class teacher) "
+                    + "or the school's administrator")
+    Page page(@RequestParam @Size(max = 64) String classId, @RequestParam @Size(max = 64) String subjectId,
+            @RequestParam LocalDate from, @RequestParam LocalDate to, Caller caller) {
         if (to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
@@ -69,13 +82,14 @@ class JournalPage {
         }
         ClassRoster.ClassInfo schoolClass = classes.find(classId)
                 .orElseThrow(() -> ProblemException.notFound("class", classId));
+        List<String> ids = schoolClass.studentsBetween(from, to);
+        access.requireClassJournalRead(caller, schoolClass.scope(), from, to, ids);
         SubjectCatalog.SubjectInfo subject = subjects.find(subjectId)
                 .orElseThrow(() -> ProblemException.notFound("subject", subjectId));
         List<Lesson> lessons = book.forJournal(classId, subjectId, from, to).stream()
                 .sorted(Comparator.comparing(Lesson::date).thenComparing(l -> l.lessonNumber() == null ? 99
                         : l.lessonNumber()))
                 .toList();
-        List<String> ids = schoolClass.studentsBetween(from, to);
         Map<String, StudentRegistry.StudentInfo> names = students.findAll(ids);
         List<Row> rows = new ArrayList<>();
         for (String studentId : ids) {
@@ -107,6 +121,7 @@ class JournalPage {
                     weights == 0 ? null : Math.round(weighted / weights * 100) / 100.0));
         }
         rows.sort(Comparator.comparing(Row::lastName).thenComparing(Row::firstName));
+        audit.read(caller, schoolClass.schoolId(), rows.stream().map(Row::studentId).toList());
         Map<String, Column> columns = new LinkedHashMap<>();
         lessons.forEach(l -> columns.put(l.id(), new Column(l.id(), l.date(), l.lessonNumber(), l.kind(), l.status(),
                 l.content().topic(), l.content().homework())));

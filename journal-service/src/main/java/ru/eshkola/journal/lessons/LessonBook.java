@@ -17,6 +17,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import ru.eshkola.journal.access.ClassScope;
+import ru.eshkola.journal.access.JournalAccess;
 import ru.eshkola.journal.classes.ClassRoster;
 import ru.eshkola.journal.scales.GradeScale;
 import ru.eshkola.journal.scales.GradeScales;
@@ -25,11 +27,13 @@ import ru.eshkola.journal.schoolyears.SchoolCalendar;
 import ru.eshkola.journal.schoolyears.SchoolYear;
 import ru.eshkola.journal.staff.StaffRegistry;
 import ru.eshkola.journal.subjects.SubjectCatalog;
+import ru.eshkola.journal.timetable.TimetableBook;
 import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.events.EventJson;
 import ru.eshkola.kit.problems.FieldProblem;
 import ru.eshkola.kit.problems.ProblemException;
 import ru.eshkola.kit.problems.ProblemTypes;
+import ru.eshkola.kit.security.Caller;
 
 /**
  * Lessons as teachers enter them. Every submission is checked against the roster (enrolled students, assigned
@@ -47,10 +51,13 @@ public class LessonBook {
     private final SubjectCatalog subjects;
     private final StaffRegistry staff;
     private final GradeScales scales;
+    private final TimetableBook timetables;
+    private final JournalAccess access;
     private final Clock clock;
 
     LessonBook(Lessons lessons, ClassRoster classes, SchoolRegistry schools, SchoolCalendar calendar,
-            SubjectCatalog subjects, StaffRegistry staff, GradeScales scales, Clock clock) {
+            SubjectCatalog subjects, StaffRegistry staff, GradeScales scales, TimetableBook timetables,
+            JournalAccess access, Clock clock) {
         this.lessons = lessons;
         this.classes = classes;
         this.schools = schools;
@@ -58,6 +65,8 @@ public class LessonBook {
         this.subjects = subjects;
         this.staff = staff;
         this.scales = scales;
+        this.timetables = timetables;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -65,20 +74,26 @@ public class LessonBook {
     record Result(Lesson lesson, boolean created, boolean replayed) {
     }
 
-    Result submit(LessonRequests.SubmitLesson request, String idempotencyKey, String actor) {
-        return submit(request, idempotencyKey, actor, clock.instant());
+    /** A caller's new lesson, checked against {@link JournalAccess#requireLessonEntry} once its class is known. */
+    Result submit(LessonRequests.SubmitLesson request, String idempotencyKey, Caller caller) {
+        return submit(request, idempotencyKey, caller, caller.accountId(), clock.instant());
     }
 
     /**
-     * Enters a new lesson. {@code enteredAt} is now for a teacher's entry; an import of history from another
-     * journal passes the original entry time so that deadlines are judged on it.
+     * Enters a new lesson on the journal's own behalf (the demo region, an import of history). {@code enteredAt} is
+     * the original entry time so that deadlines are judged on it.
      */
     public Result submit(LessonRequests.SubmitLesson request, String idempotencyKey, String actor, Instant enteredAt) {
+        return submit(request, idempotencyKey, null, actor, enteredAt);
+    }
+
+    private Result submit(LessonRequests.SubmitLesson request, String idempotencyKey, Caller caller, String actor,
+            Instant enteredAt) {
         String id = EventIds.fromKey("lesson", idempotencyKey);
         String hash = hash(request);
         Checked checked;
         try {
-            checked = check(request, null);
+            checked = check(request, null, caller);
         } catch (ProblemException refused) {
             // a retry of an accepted request is answered as it was, even if the roster changed since
             Optional<Lesson> existing = lessons.findById(id);
@@ -104,22 +119,23 @@ public class LessonBook {
     }
 
     /** Replaces a lesson's whole content; what changed becomes corrections, what is missing is withdrawn. */
-    Result replace(String lessonId, LessonRequests.SubmitLesson request, String idempotencyKey, String actor) {
-        Lesson lesson = get(lessonId);
+    Result replace(String lessonId, LessonRequests.SubmitLesson request, String idempotencyKey, Caller caller) {
+        Lesson lesson = changeable(lessonId, caller);
         String hash = hash(request);
         if (lesson.requestHashOf(idempotencyKey).isPresent()) {
             return replay(lesson, idempotencyKey, hash);
         }
-        Checked checked = check(request, lesson);
+        Checked checked = check(request, lesson, null);
         requireReasonIfClosed(lesson, request.reason());
-        lesson.apply(checked.content(), blankToNull(request.reason()), clock.instant(), actor);
+        lesson.apply(checked.content(), blankToNull(request.reason()), clock.instant(), caller.accountId());
         lesson.remember(idempotencyKey, hash);
         // saved even when nothing changed: the key is remembered, so a retry is recognised
         return new Result(lessons.save(lesson), false, false);
     }
 
-    Lesson correctGrade(String lessonId, String gradeId, LessonRequests.CorrectGrade request, String actor) {
-        Lesson lesson = get(lessonId);
+    Lesson correctGrade(String lessonId, String gradeId, LessonRequests.CorrectGrade request, Caller caller) {
+        Lesson lesson = changeable(lessonId, caller);
+        String actor = caller.accountId();
         GradeEntry entry = lesson.grades().stream().filter(g -> g.gradeId().equals(gradeId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("grade", gradeId + " of lesson " + lessonId));
         requireReasonIfClosed(lesson, request.reason());
@@ -136,8 +152,9 @@ public class LessonBook {
         return lesson;
     }
 
-    Lesson withdrawGrade(String lessonId, String gradeId, String reason, String actor) {
-        Lesson lesson = get(lessonId);
+    Lesson withdrawGrade(String lessonId, String gradeId, String reason, Caller caller) {
+        Lesson lesson = changeable(lessonId, caller);
+        String actor = caller.accountId();
         GradeEntry entry = lesson.grades().stream().filter(g -> g.gradeId().equals(gradeId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("grade", gradeId + " of lesson " + lessonId));
         requireReasonIfClosed(lesson, reason);
@@ -147,8 +164,9 @@ public class LessonBook {
         return lesson;
     }
 
-    Lesson cancel(String lessonId, String reason, String actor) {
-        Lesson lesson = get(lessonId);
+    Lesson cancel(String lessonId, String reason, Caller caller) {
+        Lesson lesson = changeable(lessonId, caller);
+        String actor = caller.accountId();
         requireReasonIfClosed(lesson, reason);
         if (lesson.cancel(blankToNull(reason), clock.instant(), actor)) {
             lesson = lessons.save(lesson);
@@ -156,9 +174,53 @@ public class LessonBook {
         return lesson;
     }
 
+    /** A class's lessons over a range, for a teacher of the class during the range or an administrator. */
     org.springframework.data.domain.Page<Lesson> ofClass(String classId, LocalDate from, LocalDate to,
-            org.springframework.data.domain.Pageable page) {
+            org.springframework.data.domain.Pageable page, Caller caller) {
+        ClassRoster.ClassInfo schoolClass = classes.find(classId)
+                .orElseThrow(() -> ProblemException.notFound("class", classId));
+        access.requireClassJournalRead(caller, schoolClass.scope(), from, to, schoolClass.studentsBetween(from, to));
         return lessons.findOfClass(classId, from, to, page);
+    }
+
+    /** One lesson, for a teacher of its class on its date, its own teachers or an administrator. */
+    Lesson read(String lessonId, Caller caller) {
+        Lesson lesson = get(lessonId);
+        access.requireLessonRead(caller, scopeOf(lesson), facts(lesson));
+        return lesson;
+    }
+
+    /** The lesson, once the caller is found to be allowed to change it. */
+    private Lesson changeable(String lessonId, Caller caller) {
+        Lesson lesson = get(lessonId);
+        access.requireLessonChange(caller, scopeOf(lesson), facts(lesson));
+        return lesson;
+    }
+
+    private ClassScope scopeOf(Lesson lesson) {
+        return classes.find(lesson.classId()).map(ClassRoster.ClassInfo::scope)
+                .orElseThrow(() -> ProblemException.notFound("class", lesson.classId()));
+    }
+
+    /** The students whose grades or absences the lesson holds (withdrawn ones too: their history is there). */
+    static Set<String> studentsOf(Lesson lesson) {
+        Set<String> students = new java.util.TreeSet<>();
+        lesson.grades().forEach(g -> students.add(g.studentId()));
+        lesson.absences().forEach(a -> students.add(a.studentId()));
+        return students;
+    }
+
+    private static JournalAccess.LessonFacts facts(Lesson lesson) {
+        return new JournalAccess.LessonFacts(lesson.subjectId(), lesson.teacherId(),
+                lesson.content().substituteTeacherId(), lesson.date(), studentsOf(lesson));
+    }
+
+    private static JournalAccess.LessonFacts facts(LessonRequests.SubmitLesson request) {
+        Set<String> students = new java.util.TreeSet<>();
+        request.gradesOrEmpty().forEach(g -> students.add(g.studentId()));
+        request.absencesOrEmpty().forEach(a -> students.add(a.studentId()));
+        return new JournalAccess.LessonFacts(request.subjectId(), request.teacherId(),
+                blankToNull(request.substituteTeacherId()), request.date(), students);
     }
 
     /** The lessons of one class and subject in a date range, for the journal page. */
@@ -183,8 +245,11 @@ public class LessonBook {
     private record Checked(Lesson.Slot slot, Content content) {
     }
 
-    /** Every rule a lesson must satisfy, all reported at once. */
-    private Checked check(LessonRequests.SubmitLesson r, Lesson existing) {
+    /**
+     * Every rule a lesson must satisfy, all reported at once. A caller's new lesson is first checked against the
+     * access rules, as soon as its class is known: a caller who may not enter it learns nothing of its content.
+     */
+    private Checked check(LessonRequests.SubmitLesson r, Lesson existing, Caller caller) {
         List<FieldProblem> problems = new ArrayList<>();
         LessonKind kind = r.kindOrDefault();
         ClassRoster.ClassInfo schoolClass = classes.find(r.classId()).orElse(null);
@@ -214,6 +279,10 @@ public class LessonBook {
         }
         if (schoolClass == null) {
             throw ProblemException.invalid(problems);
+        }
+        if (caller != null) {
+            access.requireLessonEntry(caller, schoolClass.scope(), facts(r), () -> timetables.hasTeacherOn(
+                    r.classId(), r.date(), r.lessonNumber(), blankToNull(r.substituteTeacherId())));
         }
         String schoolId = schoolClass.schoolId();
         SchoolRegistry.SchoolInfo school = schools.require("classId", schoolId);

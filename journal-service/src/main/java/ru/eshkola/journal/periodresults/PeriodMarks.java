@@ -30,7 +30,9 @@ import ru.eshkola.journal.schoolyears.SchoolYear;
 import ru.eshkola.journal.subjects.SubjectCatalog;
 import ru.eshkola.kit.problems.FieldProblem;
 import ru.eshkola.kit.problems.ProblemException;
-import ru.eshkola.kit.web.CurrentActor;
+import ru.eshkola.journal.access.AuditTrail;
+import ru.eshkola.journal.access.JournalAccess;
+import ru.eshkola.kit.security.Caller;
 
 /**
  * Period marks: entered for a class and subject per period; a student must have been in the class during the
@@ -46,15 +48,19 @@ public class PeriodMarks {
     private final SubjectCatalog subjects;
     private final SchoolCalendar calendar;
     private final GradeScales scales;
+    private final JournalAccess access;
+    private final AuditTrail audit;
     private final Clock clock;
 
     PeriodMarks(PeriodResultsRepository repository, ClassRoster classes, SubjectCatalog subjects,
-            SchoolCalendar calendar, GradeScales scales, Clock clock) {
+            SchoolCalendar calendar, GradeScales scales, JournalAccess access, AuditTrail audit, Clock clock) {
         this.repository = repository;
         this.classes = classes;
         this.subjects = subjects;
         this.calendar = calendar;
         this.scales = scales;
+        this.access = access;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -83,34 +89,50 @@ public class PeriodMarks {
 
     @PutMapping("/api/v1/classes/{classId}/subjects/{subjectId}/periods/{periodId}/results")
     @Operation(summary = "Enter or correct the period marks of a class in a subject",
-            description = "Listed students only; publishes journal.period-result.recorded.v1 / corrected.v1")
+            description = "Listed students only; publishes journal.period-result.recorded.v1 / corrected.v1. A teacher "
+                    + "of the subject in the class during the period, or the school's administrator.")
     ResultsView enter(@PathVariable String classId, @PathVariable String subjectId, @PathVariable String periodId,
-            @Valid @RequestBody EnterResults request, @CurrentActor String actor) {
-        return ResultsView.of(enter(classId, subjectId, periodId, request, actor, clock.instant()));
+            @Valid @RequestBody EnterResults request, Caller caller) {
+        PeriodResults results = enter(classId, subjectId, periodId, request, caller.accountId(), clock.instant(),
+                caller);
+        audit.changed(caller, results.schoolId(), request.results().stream().map(StudentMark::studentId).toList());
+        return ResultsView.of(results);
     }
 
     @GetMapping("/api/v1/classes/{classId}/subjects/{subjectId}/periods/{periodId}/results")
-    ResultsView get(@PathVariable String classId, @PathVariable String subjectId, @PathVariable String periodId) {
-        return ResultsView.of(repository.findById(id(classId, subjectId, periodId)).orElseThrow(
-                () -> ProblemException.notFound("period results", periodId + " of class " + classId)));
+    @Operation(summary = "The period marks of a class in a subject",
+            description = "A teacher of the class during the period (any subject; the class teacher) or the school's "
+                    + "administrator")
+    ResultsView get(@PathVariable String classId, @PathVariable String subjectId, @PathVariable String periodId,
+            Caller caller) {
+        PeriodResults results = repository.findById(id(classId, subjectId, periodId)).orElseThrow(
+                () -> ProblemException.notFound("period results", periodId + " of class " + classId));
+        ClassRoster.ClassInfo schoolClass = classOf(classId);
+        SchoolYear.Period period = yearOf(schoolClass).period(periodId)
+                .orElseThrow(() -> ProblemException.notFound("period", periodId));
+        List<String> students = results.results().stream().map(PeriodResults.Result::studentId).toList();
+        access.requirePeriodResultsRead(caller, schoolClass.scope(), period.start(), period.end(), students);
+        audit.read(caller, schoolClass.schoolId(), students);
+        return ResultsView.of(results);
     }
 
-    /** Enters marks; {@code now} is the entry time, or the original one for imported history. */
+    /** Enters marks on the journal's own behalf; {@code now} is the entry time, or the original one for history. */
     public void enterAt(String classId, String subjectId, String periodId, EnterResults request, String actor,
             Instant now) {
-        enter(classId, subjectId, periodId, request, actor, now);
+        enter(classId, subjectId, periodId, request, actor, now, null);
     }
 
-    PeriodResults enter(String classId, String subjectId, String periodId, EnterResults request, String actor,
-            Instant now) {
-        ClassRoster.ClassInfo schoolClass = classes.find(classId)
-                .orElseThrow(() -> ProblemException.notFound("class", classId));
+    private PeriodResults enter(String classId, String subjectId, String periodId, EnterResults request,
+            String actor, Instant now, Caller caller) {
+        ClassRoster.ClassInfo schoolClass = classOf(classId);
         subjects.find(subjectId).orElseThrow(() -> ProblemException.notFound("subject", subjectId));
-        SchoolYear year = calendar.year(SchoolCalendar.yearId(schoolClass.schoolId(), schoolClass.schoolYear()))
-                .orElseThrow(() -> ProblemException.conflict("school-year-not-configured", "the school year "
-                        + schoolClass.schoolYear() + " of the class is not configured"));
+        SchoolYear year = yearOf(schoolClass);
         SchoolYear.Period period = year.period(periodId)
                 .orElseThrow(() -> ProblemException.notFound("period", periodId + " in " + year.label()));
+        if (caller != null) {
+            access.requirePeriodResultsEntry(caller, schoolClass.scope(), subjectId, period.start(), period.end(),
+                    request.results().stream().map(StudentMark::studentId).toList());
+        }
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         if (year.closed() && reason == null) {
             throw ProblemException.invalid("reason", "the school year " + year.label()
@@ -157,6 +179,16 @@ public class PeriodMarks {
             changed |= results.enter(mark, reason, now, actor);
         }
         return changed ? repository.save(results) : results;
+    }
+
+    private ClassRoster.ClassInfo classOf(String classId) {
+        return classes.find(classId).orElseThrow(() -> ProblemException.notFound("class", classId));
+    }
+
+    private SchoolYear yearOf(ClassRoster.ClassInfo schoolClass) {
+        return calendar.year(SchoolCalendar.yearId(schoolClass.schoolId(), schoolClass.schoolYear()))
+                .orElseThrow(() -> ProblemException.conflict("school-year-not-configured", "the school year "
+                        + schoolClass.schoolYear() + " of the class is not configured"));
     }
 
     static String id(String classId, String subjectId, String periodId) {

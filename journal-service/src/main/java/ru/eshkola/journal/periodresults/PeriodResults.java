@@ -100,6 +100,10 @@ class PeriodResults extends OutboxAggregate {
         return subjectId;
     }
 
+    String schoolId() {
+        return schoolId;
+    }
+
     String periodId() {
         return periodId;
     }

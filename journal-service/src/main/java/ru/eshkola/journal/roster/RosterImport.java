@@ -20,6 +20,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Service;
 
+import ru.eshkola.journal.access.AuditTrail;
+import ru.eshkola.journal.access.JournalAccess;
 import ru.eshkola.journal.classes.ClassRoster;
 import ru.eshkola.journal.schools.SchoolRegistry;
 import ru.eshkola.journal.staff.StaffRegistry;
@@ -28,6 +30,7 @@ import ru.eshkola.journal.students.StudentRegistry;
 import ru.eshkola.journal.subjects.SubjectCatalog;
 import ru.eshkola.kit.problems.FieldProblem;
 import ru.eshkola.kit.problems.ProblemException;
+import ru.eshkola.kit.security.Caller;
 
 /**
  * Imports a school office's CSV files of schools, subjects, staff, students (with their class) and teaching
@@ -46,32 +49,40 @@ class RosterImport {
     private final StaffRegistry staff;
     private final StudentRegistry students;
     private final ClassRoster classes;
+    private final JournalAccess access;
+    private final AuditTrail audit;
     private final Validator validator;
 
     RosterImport(SchoolRegistry schools, SubjectCatalog subjects, StaffRegistry staff, StudentRegistry students,
-            ClassRoster classes, Validator validator) {
+            ClassRoster classes, JournalAccess access, AuditTrail audit, Validator validator) {
         this.schools = schools;
         this.subjects = subjects;
         this.staff = staff;
         this.students = students;
         this.classes = classes;
+        this.access = access;
+        this.audit = audit;
         this.validator = validator;
     }
 
+    /** The kinds of file; {@code regional}: the region's catalogues, the others are a school's roster. */
     enum Kind {
-        SCHOOLS(List.of("code", "name", "short_name", "municipality_id", "municipality_name", "time_zone"),
+        SCHOOLS(true, List.of("code", "name", "short_name", "municipality_id", "municipality_name", "time_zone"),
                 List.of("platform")),
-        SUBJECTS(List.of("code", "name", "short_name"), List.of()),
-        STAFF(List.of("school_code", "staff_number", "last_name", "first_name", "roles"),
+        SUBJECTS(true, List.of("code", "name", "short_name"), List.of()),
+        STAFF(false, List.of("school_code", "staff_number", "last_name", "first_name", "roles"),
                 List.of("middle_name", "email")),
-        STUDENTS(List.of("student_number", "last_name", "first_name", "birth_date", "school_code", "school_year",
-                "class", "enrolled_from"), List.of("middle_name")),
-        ASSIGNMENTS(List.of("school_code", "school_year", "class", "subject_code", "staff_number", "from"), List.of());
+        STUDENTS(false, List.of("student_number", "last_name", "first_name", "birth_date", "school_code",
+                "school_year", "class", "enrolled_from"), List.of("middle_name")),
+        ASSIGNMENTS(false, List.of("school_code", "school_year", "class", "subject_code", "staff_number", "from"),
+                List.of());
 
+        final boolean regional;
         final List<String> required;
         final List<String> optional;
 
-        Kind(List<String> required, List<String> optional) {
+        Kind(boolean regional, List<String> required, List<String> optional) {
+            this.regional = regional;
             this.required = required;
             this.optional = optional;
         }
@@ -88,8 +99,8 @@ class RosterImport {
             List<LineError> errors) {
     }
 
-    /** A line that passed the checks, and how to apply it. */
-    private record Prepared(int line, Supplier<Outcome> apply) {
+    /** A line that passed the checks, and how to apply it; {@code studentId} and its school for the audit. */
+    private record Prepared(int line, Supplier<Outcome> apply, String schoolId, String studentId) {
     }
 
     /** A line that failed a check. */
@@ -103,7 +114,12 @@ class RosterImport {
         }
     }
 
-    Report run(Kind kind, String csv, boolean skipInvalid, String actor) {
+    /**
+     * Imports a file for a caller who may import this kind ({@link JournalAccess#requireRosterImport}); a line about
+     * a school the caller does not administer is a line error "not your school", like any other bad line.
+     */
+    Report run(Kind kind, String csv, boolean skipInvalid, Caller caller) {
+        String actor = caller.accountId();
         CsvTable table = CsvTable.parse(csv);
         Set<String> missing = new LinkedHashSet<>(kind.required);
         missing.removeAll(table.header());
@@ -122,7 +138,7 @@ class RosterImport {
                     throw new LineProblem(List.of(new LineError(row.line(), kind.required.get(0),
                             "repeats line " + first)));
                 }
-                prepared.add(new Prepared(row.line(), prepare(kind, row, actor)));
+                prepared.add(prepare(kind, row, caller));
             } catch (LineProblem problem) {
                 errors.addAll(problem.errors);
             }
@@ -135,12 +151,16 @@ class RosterImport {
         int changed = 0;
         int unchanged = 0;
         int skipped = table.rows().size() - prepared.size();
+        Map<String, List<String>> studentsBySchool = new HashMap<>();
         for (Prepared line : prepared) {
             try {
                 switch (line.apply().get()) {
                     case CREATED -> created++;
                     case CHANGED -> changed++;
                     case UNCHANGED -> unchanged++;
+                }
+                if (line.studentId() != null) {
+                    studentsBySchool.computeIfAbsent(line.schoolId(), k -> new ArrayList<>()).add(line.studentId());
                 }
             } catch (ProblemException refused) {
                 // a conflict only the write can see, e.g. a student already in another class
@@ -150,6 +170,7 @@ class RosterImport {
                 errors.add(new LineError(line.line(), "", reason));
             }
         }
+        studentsBySchool.forEach((schoolId, ids) -> audit.changed(caller, schoolId, ids));
         return new Report(kind.name().toLowerCase(), table.rows().size(), created, changed, unchanged, skipped,
                 errors);
     }
@@ -164,7 +185,7 @@ class RosterImport {
         };
     }
 
-    private Supplier<Outcome> prepare(Kind kind, CsvTable.Row row, String actor) {
+    private Prepared prepare(Kind kind, CsvTable.Row row, Caller caller) {
         Errors errors = new Errors(row.line());
         for (String column : kind.required) {
             if (row.get(column) == null) {
@@ -172,13 +193,26 @@ class RosterImport {
             }
         }
         errors.throwIfAny();
+        String actor = caller.accountId();
+        String schoolId = kind.regional ? null : ownSchool(row.get("school_code"), caller, errors);
         return switch (kind) {
-            case SCHOOLS -> school(row, errors);
-            case SUBJECTS -> subject(row, errors);
-            case STAFF -> staffMember(row, errors);
-            case STUDENTS -> student(row, errors, actor);
-            case ASSIGNMENTS -> assignment(row, errors, actor);
+            case SCHOOLS -> new Prepared(row.line(), school(row, errors), null, null);
+            case SUBJECTS -> new Prepared(row.line(), subject(row, errors), null, null);
+            case STAFF -> new Prepared(row.line(), staffMember(row, schoolId, errors), schoolId, null);
+            case STUDENTS -> new Prepared(row.line(), student(row, schoolId, errors, caller), schoolId,
+                    StudentRegistry.studentId(row.get("student_number")));
+            case ASSIGNMENTS -> new Prepared(row.line(), assignment(row, schoolId, errors, actor), schoolId, null);
         };
+    }
+
+    /** The school of a roster line, when it exists and the caller administers it; else a line error. */
+    private String ownSchool(String code, Caller caller, Errors errors) {
+        String schoolId = school(code, errors);
+        if (schoolId != null && !access.administers(caller, schoolId)) {
+            errors.add("school_code", "not your school: " + code + " is not a school you administer");
+            return null;
+        }
+        return schoolId;
     }
 
     private Supplier<Outcome> school(CsvTable.Row row, Errors errors) {
@@ -214,8 +248,7 @@ class RosterImport {
         };
     }
 
-    private Supplier<Outcome> staffMember(CsvTable.Row row, Errors errors) {
-        String schoolId = school(row.get("school_code"), errors);
+    private Supplier<Outcome> staffMember(CsvTable.Row row, String schoolId, Errors errors) {
         List<StaffRole> roles = new ArrayList<>();
         for (String role : row.get("roles").split("[|,/]")) {
             switch (role.strip().toLowerCase(Locale.ROOT)) {
@@ -238,8 +271,8 @@ class RosterImport {
         };
     }
 
-    private Supplier<Outcome> student(CsvTable.Row row, Errors errors, String actor) {
-        String schoolId = school(row.get("school_code"), errors);
+    private Supplier<Outcome> student(CsvTable.Row row, String schoolId, Errors errors, Caller caller) {
+        String actor = caller.accountId();
         LocalDate birthDate = date(row, "birth_date", errors);
         LocalDate from = date(row, "enrolled_from", errors);
         String year = row.get("school_year");
@@ -260,6 +293,13 @@ class RosterImport {
         validate(open, errors, Map.of("gradeLevel", "class", "letter", "class", "schoolYear", "school_year"));
         errors.throwIfAny();
         String number = row.get("student_number");
+        String studentId = StudentRegistry.studentId(number);
+        // a student arriving from another school keeps the record that school holds; changing it is that school's
+        var existing = students.find(studentId);
+        if (existing.isPresent() && !existing.get().sameAs(request) && !access.holdsFileOf(caller, studentId)) {
+            errors.add("student_number", "the student's record is held by another school and would change");
+            errors.throwIfAny();
+        }
         return () -> {
             StudentRegistry.Saved saved = students.save(number, request);
             String classId = ClassRoster.classId(schoolId, year, open.gradeLevel(), open.letter());
@@ -269,8 +309,7 @@ class RosterImport {
         };
     }
 
-    private Supplier<Outcome> assignment(CsvTable.Row row, Errors errors, String actor) {
-        String schoolId = school(row.get("school_code"), errors);
+    private Supplier<Outcome> assignment(CsvTable.Row row, String schoolId, Errors errors, String actor) {
         LocalDate from = date(row, "from", errors);
         Matcher schoolClass = CLASS.matcher(row.get("class"));
         String classId = null;

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.eshkola.kit.problems.ProblemException;
-import ru.eshkola.kit.web.CurrentActor;
+import ru.eshkola.journal.access.JournalAccess;
+import ru.eshkola.kit.security.Caller;
 
 @RestController
 @RequestMapping("/api/v1/scales")
@@ -28,9 +29,11 @@ import ru.eshkola.kit.web.CurrentActor;
 class GradeScaleController {
 
     private final GradeScales scales;
+    private final JournalAccess access;
 
-    GradeScaleController(GradeScales scales) {
+    GradeScaleController(GradeScales scales, JournalAccess access) {
         this.scales = scales;
+        this.access = access;
     }
 
     record ScaleValue(@NotBlank @Size(max = 20) String code, Double numeric, boolean passing) {
@@ -45,9 +48,11 @@ class GradeScaleController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Define a grade scale", description = "Values already used by grades must stay")
+    @Operation(summary = "Define a grade scale", description = "The region's operator. Values already used by grades "
+            + "must stay")
     GradeScale define(@PathVariable @Pattern(regexp = "[a-z0-9-]{1,40}", message = "lower-case letters, digits, -") String id,
-            @Valid @RequestBody DefineScale request, @CurrentActor String actor) {
+            @Valid @RequestBody DefineScale request, Caller caller) {
+        access.requireCatalogueChange(caller);
         if (request.values().stream().map(ScaleValue::code).distinct().count() != request.values().size()) {
             throw ProblemException.invalid("values", "codes must be distinct");
         }

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ru.eshkola.journal.access.JournalAccess;
+import ru.eshkola.kit.security.Caller;
 import ru.eshkola.kit.web.PageResponse;
 
 @RestController
@@ -29,9 +31,11 @@ import ru.eshkola.kit.web.PageResponse;
 class SchoolController {
 
     private final SchoolRegistry registry;
+    private final JournalAccess access;
 
-    SchoolController(SchoolRegistry registry) {
+    SchoolController(SchoolRegistry registry, JournalAccess access) {
         this.registry = registry;
+        this.access = access;
     }
 
     record SchoolView(String id, String code, String name, String shortName,
@@ -45,20 +49,23 @@ class SchoolController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a school", description = "Publishes journal.school.registered.v1")
-    ResponseEntity<SchoolView> register(@Valid @RequestBody SchoolRegistry.RegisterSchool request) {
+    @Operation(summary = "Register a school", description = "The region's operator, or the operator of the school's "
+            + "municipality. Publishes journal.school.registered.v1")
+    ResponseEntity<SchoolView> register(@Valid @RequestBody SchoolRegistry.RegisterSchool request, Caller caller) {
+        access.requireSchoolRegistration(caller, request.municipality().id());
         School school = registry.register(request);
         return ResponseEntity.created(URI.create("/api/v1/schools/" + school.id())).body(SchoolView.of(school));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One school")
+    @Operation(summary = "One school", description = "Any staff or operator token")
     SchoolView get(@PathVariable String id) {
         return SchoolView.of(registry.get(id));
     }
 
     @GetMapping
-    @Operation(summary = "Schools, optionally of one municipality, by name")
+    @Operation(summary = "Schools, optionally of one municipality, by name",
+            description = "Any staff or operator token")
     PageResponse<SchoolView> list(@RequestParam(required = false) String municipalityId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {

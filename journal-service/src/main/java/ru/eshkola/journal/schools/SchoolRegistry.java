@@ -15,13 +15,14 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
+import ru.eshkola.journal.access.JournalDirectory;
 import ru.eshkola.kit.cache.ReferenceCache;
 import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.problems.ProblemException;
 
 /** Registers the region's schools; each registration is one document write carrying its event. */
 @Service
-public class SchoolRegistry {
+public class SchoolRegistry implements JournalDirectory.Schools {
 
     private final Schools schools;
     private final Clock clock;
@@ -62,13 +63,12 @@ public class SchoolRegistry {
             @NotBlank @Size(max = 100) String platform) {
     }
 
-    /** What other features need of a school: that it exists, its time zone. */
-    public record SchoolInfo(String id, String code, String shortName, ZoneId timeZone) {
+    /** What other features need of a school: that it exists, its time zone, its municipality. */
+    public record SchoolInfo(String id, String code, String shortName, ZoneId timeZone, String municipalityId) {
     }
 
     public Optional<SchoolInfo> find(String id) {
-        return cache.get(id, key -> schools.findById(key).map(s -> new SchoolInfo(s.id(), s.code(), s.shortName(),
-                ZoneId.of(s.timeZone()))));
+        return cache.get(id, key -> schools.findById(key).map(SchoolRegistry::info));
     }
 
     /** The school, or a 404-style refusal naming the field that referred to it. */
@@ -77,8 +77,16 @@ public class SchoolRegistry {
     }
 
     public Optional<SchoolInfo> findByCode(String code) {
-        return schools.findByCode(code).map(s -> new SchoolInfo(s.id(), s.code(), s.shortName(),
-                ZoneId.of(s.timeZone())));
+        return schools.findByCode(code).map(SchoolRegistry::info);
+    }
+
+    @Override
+    public Optional<String> municipalityOf(String schoolId) {
+        return find(schoolId).map(SchoolInfo::municipalityId);
+    }
+
+    private static SchoolInfo info(School s) {
+        return new SchoolInfo(s.id(), s.code(), s.shortName(), ZoneId.of(s.timeZone()), s.municipality().id());
     }
 
     School get(String id) {

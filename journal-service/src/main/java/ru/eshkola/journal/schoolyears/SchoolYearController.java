@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import ru.eshkola.kit.web.CurrentActor;
+import ru.eshkola.journal.access.JournalAccess;
+import ru.eshkola.kit.security.Caller;
 
 @RestController
 @RequestMapping("/api/v1/schools/{schoolId}/years")
@@ -27,13 +28,12 @@ import ru.eshkola.kit.web.CurrentActor;
 class SchoolYearController {
 
     private final SchoolCalendar calendar;
+    private final JournalAccess access;
 
-    SchoolYearController(SchoolCalendar calendar) {
+    SchoolYearController(SchoolCalendar calendar, JournalAccess access) {
         this.calendar = calendar;
+        this.access = access;
     }
-
-
-
 
     record YearView(String id, String schoolId, String label, LocalDate start, LocalDate end, SchoolYear.Scheme scheme,
             List<SchoolYear.Period> periods, List<SchoolYear.Holiday> holidays, boolean closed, int version) {
@@ -46,28 +46,37 @@ class SchoolYearController {
 
     @PutMapping("/{year}")
     @Operation(summary = "Set a school year's periods and holidays",
-            description = "year as 2026-2027. Idempotent; publishes journal.school-year.configured.v1 when it changes.")
+            description = "The school's administrator. year as 2026-2027. Idempotent; publishes "
+                    + "journal.school-year.configured.v1 when it changes.")
     ResponseEntity<YearView> configure(@PathVariable String schoolId,
             @PathVariable @Pattern(regexp = "\\d{4}-\\d{4}", message = "must look like 2026-2027") String year,
-            @Valid @RequestBody SchoolCalendar.ConfigureYear request, @CurrentActor String actor) {
-        SchoolCalendar.Configured result = calendar.configure(schoolId, year.replace('-', '/'), request, actor);
+            @Valid @RequestBody SchoolCalendar.ConfigureYear request, Caller caller) {
+        access.requireSchoolAdministration(caller, schoolId);
+        SchoolCalendar.Configured result = calendar.configure(schoolId, year.replace('-', '/'), request,
+                caller.accountId());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(YearView.of(result.year()));
     }
 
     @PostMapping("/{year}/close")
-    @Operation(summary = "Close a school year", description = "Later period-result corrections need a reason.")
-    YearView close(@PathVariable String schoolId, @PathVariable String year, @CurrentActor String actor) {
-        return YearView.of(calendar.close(schoolId, year.replace('-', '/'), actor));
+    @Operation(summary = "Close a school year", description = "The school's administrator. Later period-result "
+            + "corrections need a reason.")
+    YearView close(@PathVariable String schoolId, @PathVariable String year, Caller caller) {
+        access.requireSchoolAdministration(caller, schoolId);
+        return YearView.of(calendar.close(schoolId, year.replace('-', '/'), caller.accountId()));
     }
 
     @GetMapping("/{year}")
-    YearView get(@PathVariable String schoolId, @PathVariable String year) {
+    @Operation(summary = "One school year", description = "The school's staff and the operators of its territory")
+    YearView get(@PathVariable String schoolId, @PathVariable String year, Caller caller) {
+        access.requireSchoolRead(caller, schoolId);
         return YearView.of(calendar.get(schoolId, year.replace('-', '/')));
     }
 
     @GetMapping
-    List<YearView> list(@PathVariable String schoolId) {
+    @Operation(summary = "The school's years", description = "The school's staff and the operators of its territory")
+    List<YearView> list(@PathVariable String schoolId, Caller caller) {
+        access.requireSchoolRead(caller, schoolId);
         return calendar.of(schoolId).stream().map(YearView::of).toList();
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import ru.eshkola.kit.web.CurrentActor;
+import ru.eshkola.journal.access.JournalAccess;
+import ru.eshkola.kit.security.Caller;
 import ru.eshkola.kit.web.PageResponse;
 
 @RestController
@@ -31,11 +32,12 @@ import ru.eshkola.kit.web.PageResponse;
 class StaffController {
 
     private final StaffRegistry registry;
+    private final JournalAccess access;
 
-    StaffController(StaffRegistry registry) {
+    StaffController(StaffRegistry registry, JournalAccess access) {
         this.registry = registry;
+        this.access = access;
     }
-
 
     record StaffView(String id, String schoolId, String externalId, String lastName, String firstName,
             String middleName, String email, List<StaffRole> roles, boolean active, int version) {
@@ -48,23 +50,30 @@ class StaffController {
 
     @PutMapping("/{externalId}")
     @Operation(summary = "Add or change a staff member",
-            description = "Idempotent; publishes journal.staff.registered.v1 or journal.staff.updated.v1 when it changes")
+            description = "The school's administrator; its administrators also the operators of its territory. "
+                    + "Idempotent; publishes journal.staff.registered.v1 or journal.staff.updated.v1 when it changes")
     ResponseEntity<StaffView> save(@PathVariable String schoolId,
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,40}", message = "letters, digits, . _ - only") String externalId,
-            @Valid @RequestBody StaffRegistry.StaffRecord request, @CurrentActor String actor) {
+            @Valid @RequestBody StaffRegistry.StaffRecord request, Caller caller) {
+        access.requireStaffChange(caller, schoolId, request.roles().contains(StaffRole.SCHOOL_ADMINISTRATOR)
+                || registry.isAdministrator(schoolId, externalId));
         StaffRegistry.Saved saved = registry.save(schoolId, externalId, request);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(StaffView.of(saved.member()));
     }
 
     @GetMapping("/{externalId}")
-    StaffView get(@PathVariable String schoolId, @PathVariable String externalId) {
+    @Operation(summary = "One staff member", description = "The school's staff and the operators of its territory")
+    StaffView get(@PathVariable String schoolId, @PathVariable String externalId, Caller caller) {
+        access.requireSchoolRead(caller, schoolId);
         return StaffView.of(registry.get(schoolId, externalId));
     }
 
     @GetMapping
+    @Operation(summary = "The school's staff", description = "The school's staff and the operators of its territory")
     PageResponse<StaffView> list(@PathVariable String schoolId, @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size, Caller caller) {
+        access.requireSchoolRead(caller, schoolId);
         return PageResponse.of(registry.list(schoolId, PageRequest.of(page, size, Sort.by("lastName", "firstName"))),
                 StaffView::of);
     }

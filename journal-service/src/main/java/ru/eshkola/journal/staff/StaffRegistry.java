@@ -78,6 +78,11 @@ public class StaffRegistry {
         return cache.get(id, key -> staff.findById(key).map(StaffRegistry::info));
     }
 
+    /** Whether the school's staff member with this number exists and is one of its administrators. */
+    boolean isAdministrator(String schoolId, String externalId) {
+        return find(staffId(schoolId, externalId)).map(StaffInfo::administrator).orElse(false);
+    }
+
     StaffMember get(String schoolId, String externalId) {
         return staff.findById(staffId(schoolId, externalId))
                 .orElseThrow(() -> ProblemException.notFound("staff member", externalId + " of school " + schoolId));

@@ -1,6 +1,7 @@
 package ru.eshkola.journal.students;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import ru.eshkola.kit.web.CurrentActor;
+import ru.eshkola.journal.access.AuditTrail;
+import ru.eshkola.journal.access.JournalAccess;
+import ru.eshkola.kit.security.Caller;
 
 @RestController
 @RequestMapping("/api/v1/students")
@@ -25,11 +28,14 @@ import ru.eshkola.kit.web.CurrentActor;
 class StudentController {
 
     private final StudentRegistry registry;
+    private final JournalAccess access;
+    private final AuditTrail audit;
 
-    StudentController(StudentRegistry registry) {
+    StudentController(StudentRegistry registry, JournalAccess access, AuditTrail audit) {
         this.registry = registry;
+        this.access = access;
+        this.audit = audit;
     }
-
 
     record StudentView(String id, String externalId, String lastName, String firstName, String middleName,
             LocalDate birthDate, int version) {
@@ -42,17 +48,26 @@ class StudentController {
 
     @PutMapping("/by-number/{externalId}")
     @Operation(summary = "Register or change a student by the number of their personal file",
-            description = "Idempotent; publishes journal.student.registered.v1 or journal.student.updated.v1 when it changes")
+            description = "A school administrator: a new student, or one whose file their school holds (current or "
+                    + "latest enrolment). Idempotent; publishes journal.student.registered.v1 or "
+                    + "journal.student.updated.v1 when it changes")
     ResponseEntity<StudentView> save(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,40}", message = "letters, digits, . _ - only") String externalId,
-            @Valid @RequestBody StudentRegistry.StudentRecord request, @CurrentActor String actor) {
+            @Valid @RequestBody StudentRegistry.StudentRecord request, Caller caller) {
+        String studentId = StudentRegistry.studentId(externalId);
+        access.requireStudentRecordChange(caller, studentId, registry.find(studentId).isPresent());
         StudentRegistry.Saved saved = registry.save(externalId, request);
+        audit.changed(caller, access.schoolOf(studentId), List.of(studentId));
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(StudentView.of(saved.student()));
     }
 
     @GetMapping("/{id}")
-    StudentView get(@PathVariable String id) {
-        return StudentView.of(registry.get(id));
+    @Operation(summary = "A student's record", description = "Staff of a school where the student is enrolled")
+    StudentView get(@PathVariable String id, Caller caller) {
+        Student student = registry.get(id);
+        access.requireStudentRead(caller, id);
+        audit.read(caller, access.schoolOf(id), List.of(id));
+        return StudentView.of(student);
     }
 }

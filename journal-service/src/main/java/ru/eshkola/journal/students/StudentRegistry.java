@@ -39,6 +39,14 @@ public class StudentRegistry {
         public String displayName() {
             return lastName + " " + firstName;
         }
+
+        /** Whether saving the record would change nothing of this student's data. */
+        public boolean sameAs(StudentRecord record) {
+            return lastName.equals(record.lastName().strip()) && firstName.equals(record.firstName().strip())
+                    && java.util.Objects.equals(middleName, record.middleName() == null
+                    || record.middleName().isBlank() ? null : record.middleName().strip())
+                    && birthDate.equals(record.birthDate());
+        }
     }
 
     public record StudentRecord(@NotBlank @Size(max = 100) String lastName, @NotBlank @Size(max = 100) String firstName,

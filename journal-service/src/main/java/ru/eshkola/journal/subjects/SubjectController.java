@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import ru.eshkola.kit.web.CurrentActor;
+import ru.eshkola.journal.access.JournalAccess;
+import ru.eshkola.kit.security.Caller;
 
 @RestController
 @RequestMapping("/api/v1/subjects")
@@ -27,19 +28,23 @@ import ru.eshkola.kit.web.CurrentActor;
 class SubjectController {
 
     private final SubjectCatalog catalog;
+    private final JournalAccess access;
 
-    SubjectController(SubjectCatalog catalog) {
+    SubjectController(SubjectCatalog catalog, JournalAccess access) {
         this.catalog = catalog;
+        this.access = access;
     }
 
     record DefineSubject(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 50) String shortName) {
     }
 
     @PutMapping("/{code}")
-    @Operation(summary = "Define or rename a subject", description = "Idempotent; publishes journal.subject.defined.v1 when it changes")
+    @Operation(summary = "Define or rename a subject", description = "The region's operator. Idempotent; publishes "
+            + "journal.subject.defined.v1 when it changes")
     ResponseEntity<SubjectCatalog.SubjectInfo> define(
             @PathVariable @Pattern(regexp = "[a-z0-9-]{1,40}", message = "lower-case letters, digits and - only") String code,
-            @Valid @RequestBody DefineSubject request, @CurrentActor String actor) {
+            @Valid @RequestBody DefineSubject request, Caller caller) {
+        access.requireCatalogueChange(caller);
         SubjectCatalog.Defined defined = catalog.define(code, request.name(), request.shortName());
         return ResponseEntity.status(defined.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(SubjectCatalog.info(defined.subject()));

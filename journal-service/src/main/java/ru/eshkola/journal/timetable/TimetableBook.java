@@ -103,6 +103,15 @@ public class TimetableBook {
         return timetables.findById(classId).orElseThrow(() -> ProblemException.notFound("timetable of class", classId));
     }
 
+    /**
+     * Whether the class's timetable, with its one-off changes, has this teacher on that lesson of the date: how a
+     * substitution is recorded before the substitute enters the lesson.
+     */
+    public boolean hasTeacherOn(String classId, LocalDate date, Integer lessonNumber, String teacherId) {
+        return lessonNumber != null && teacherId != null && lessonsOn(classId, date).stream()
+                .anyMatch(s -> s.lessonNumber() == lessonNumber && teacherId.equals(s.teacherId()));
+    }
+
     /** The lessons a class has on a date by its timetable, if it has one. */
     List<Timetable.Slot> lessonsOn(String classId, LocalDate date) {
         return timetables.findById(classId).map(t -> t.lessonsOn(date)).orElse(List.of());

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import ru.eshkola.kit.web.CurrentActor;
+import ru.eshkola.journal.access.JournalAccess;
+import ru.eshkola.journal.classes.ClassRoster;
+import ru.eshkola.kit.problems.ProblemException;
+import ru.eshkola.kit.security.Caller;
 
 @RestController
 @RequestMapping("/api/v1/classes/{classId}/timetable")
@@ -31,11 +34,14 @@ class TimetableController {
 
     static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
     private final TimetableBook book;
+    private final ClassRoster classes;
+    private final JournalAccess access;
 
-    TimetableController(TimetableBook book) {
+    TimetableController(TimetableBook book, ClassRoster classes, JournalAccess access) {
         this.book = book;
+        this.classes = classes;
+        this.access = access;
     }
-
 
     record SetSlots(@NotNull @Size(max = 100) List<TimetableBook.@Valid @NotNull SlotRequest> slots) {
     }
@@ -56,29 +62,39 @@ class TimetableController {
     }
 
     @PutMapping
-    @Operation(summary = "Set the weekly slots of the class", description = "Publishes journal.timetable.changed.v1")
-    TimetableView setSlots(@PathVariable String classId, @Valid @RequestBody SetSlots request,
-            @CurrentActor String actor) {
-        return TimetableView.of(book.setSlots(classId, request.slots(), actor));
+    @Operation(summary = "Set the weekly slots of the class",
+            description = "The school's administrator. Publishes journal.timetable.changed.v1")
+    TimetableView setSlots(@PathVariable String classId, @Valid @RequestBody SetSlots request, Caller caller) {
+        access.requireSchoolAdministration(caller, schoolOf(classId));
+        return TimetableView.of(book.setSlots(classId, request.slots(), caller.accountId()));
     }
 
     @PostMapping("/changes")
     @Operation(summary = "A one-off change: replaced, cancelled or added lesson on a date",
-            description = "Publishes journal.timetable.changed.v1")
-    TimetableView change(@PathVariable String classId, @Valid @RequestBody ChangeRequest request,
-            @CurrentActor String actor) {
-        return TimetableView.of(book.change(classId, request, actor));
+            description = "The school's administrator (a substitution is recorded here: the substitute may then enter "
+                    + "that lesson). Publishes journal.timetable.changed.v1")
+    TimetableView change(@PathVariable String classId, @Valid @RequestBody ChangeRequest request, Caller caller) {
+        access.requireSchoolAdministration(caller, schoolOf(classId));
+        return TimetableView.of(book.change(classId, request, caller.accountId()));
     }
 
     @GetMapping
-    TimetableView get(@PathVariable String classId) {
-        return TimetableView.of(book.get(classId));
+    @Operation(summary = "The class's timetable", description = "The school's staff and the operators of its territory")
+    TimetableView get(@PathVariable String classId, Caller caller) {
+        Timetable timetable = book.get(classId);
+        access.requireSchoolRead(caller, timetable.schoolId());
+        return TimetableView.of(timetable);
     }
 
     @GetMapping("/day")
-    @Operation(summary = "The lessons of the class on a date, changes applied")
-    List<Timetable.Slot> day(@PathVariable String classId, @RequestParam LocalDate date) {
-        book.get(classId);
+    @Operation(summary = "The lessons of the class on a date, changes applied",
+            description = "The school's staff and the operators of its territory")
+    List<Timetable.Slot> day(@PathVariable String classId, @RequestParam LocalDate date, Caller caller) {
+        access.requireSchoolRead(caller, book.get(classId).schoolId());
         return book.lessonsOn(classId, date);
+    }
+
+    private String schoolOf(String classId) {
+        return classes.find(classId).orElseThrow(() -> ProblemException.notFound("class", classId)).schoolId();
     }
 }

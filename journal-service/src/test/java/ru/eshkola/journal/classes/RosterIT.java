@@ -48,10 +48,12 @@ class RosterIT {
         api.enrol(classId, anna, "2026-09-01");
         api.assign(classId, math, teacher, "2026-09-01");
 
-        JsonNode seventhB = api.ok(api.get("/api/v1/classes/" + classId));
+        var admin = JournalApi.admin(school);
+        JsonNode seventhB = api.ok(api.get("/api/v1/classes/" + classId, admin));
         assertThat(seventhB.get("name").asString()).isEqualTo("7Б");
         assertThat(seventhB.at("/enrolments/0/studentId").asString()).isEqualTo(anna);
-        JsonNode roster = api.ok(api.get("/api/v1/classes/" + classId + "/students?date=2026-11-24"));
+        JsonNode roster = api.ok(api.get("/api/v1/classes/" + classId + "/students?date=2026-11-24",
+                api.teacherToken(teacher)));
         assertThat(roster.get(0).get("lastName").asString()).isEqualTo("Иванова");
 
         Set<String> subjects = Set.of(school, math, teacher, anna, classId);
@@ -73,8 +75,9 @@ class RosterIT {
         String school = api.school();
         String body = """
                 {"lastName":"Кузнецов","firstName":"Иван","roles":["TEACHER","SCHOOL_ADMINISTRATOR"]}""";
-        HttpResponse<String> first = api.send("PUT", "/api/v1/schools/" + school + "/staff/T-777", body, "admin-1");
-        HttpResponse<String> again = api.send("PUT", "/api/v1/schools/" + school + "/staff/T-777", body, "admin-1");
+        var admin = JournalApi.admin(school);
+        HttpResponse<String> first = api.send("PUT", "/api/v1/schools/" + school + "/staff/T-777", body, admin);
+        HttpResponse<String> again = api.send("PUT", "/api/v1/schools/" + school + "/staff/T-777", body, admin);
 
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(again.statusCode()).isEqualTo(200);
@@ -85,7 +88,7 @@ class RosterIT {
         assertThat(probe.records(EventProbe.withHeader("ce_subject", staffId))).hasSize(1);
 
         HttpResponse<String> changed = api.send("PUT", "/api/v1/schools/" + school + "/staff/T-777",
-                body.replace("Иван", "Илья"), "admin-1");
+                body.replace("Иван", "Илья"), admin);
         assertThat(api.ok(changed).get("version").asInt()).isEqualTo(2);
         probe.await(EventProbe.withHeader("ce_subject", staffId).and(
                 r -> "journal.staff.updated.v1".equals(EventProbe.header(r, "ce_type"))), Duration.ofSeconds(15));
@@ -99,21 +102,22 @@ class RosterIT {
         String sevenA = api.openClass(school, 7, "А");
         String sevenB = api.openClass(school, 7, "Б");
         api.enrol(sevenA, boris, "2026-09-01");
+        var admin = JournalApi.admin(school);
 
         HttpResponse<String> twice = api.send("POST", "/api/v1/classes/" + sevenB + "/enrolments",
-                "{\"studentId\":\"" + boris + "\",\"from\":\"2026-11-09\"}", "admin-1");
+                "{\"studentId\":\"" + boris + "\",\"from\":\"2026-11-09\"}", admin);
         assertThat(twice.statusCode()).isEqualTo(409);
         assertThat(twice.body()).contains("student-in-another-class").contains("7А");
 
         api.post("/api/v1/classes/" + sevenA + "/enrolments/" + boris + "/end",
-                "{\"to\":\"2026-11-08\",\"reason\":\"MOVED_WITHIN_SCHOOL\"}");
+                "{\"to\":\"2026-11-08\",\"reason\":\"MOVED_WITHIN_SCHOOL\"}", admin);
         api.enrol(sevenB, boris, "2026-11-09");
 
-        assertThat(api.ok(api.get("/api/v1/classes/" + sevenA + "/students?date=2026-11-08"))).hasSize(1);
-        assertThat(api.ok(api.get("/api/v1/classes/" + sevenA + "/students?date=2026-11-09"))).isEmpty();
-        assertThat(api.ok(api.get("/api/v1/classes/" + sevenB + "/students?date=2026-11-09"))).hasSize(1);
+        assertThat(api.ok(api.get("/api/v1/classes/" + sevenA + "/students?date=2026-11-08", admin))).hasSize(1);
+        assertThat(api.ok(api.get("/api/v1/classes/" + sevenA + "/students?date=2026-11-09", admin))).isEmpty();
+        assertThat(api.ok(api.get("/api/v1/classes/" + sevenB + "/students?date=2026-11-09", admin))).hasSize(1);
         HttpResponse<String> backwards = api.send("POST", "/api/v1/classes/" + sevenB + "/enrolments/" + boris + "/end",
-                "{\"to\":\"2026-11-01\",\"reason\":\"LEFT_SCHOOL\"}", "admin-1");
+                "{\"to\":\"2026-11-01\",\"reason\":\"LEFT_SCHOOL\"}", admin);
         assertThat(backwards.statusCode()).isEqualTo(409);
         assertThat(backwards.body()).contains("roster-conflict");
     }
@@ -126,21 +130,22 @@ class RosterIT {
         String foreignTeacher = api.teacher(otherSchool, "Чужая");
         String classId = api.openClass(school, 5, "В");
         String math = api.subject("math", "Математика");
+        var admin = JournalApi.admin(school);
 
         HttpResponse<String> unknownStudent = api.send("POST", "/api/v1/classes/" + classId + "/enrolments",
-                "{\"studentId\":\"nobody\",\"from\":\"2026-09-01\"}", "admin-1");
+                "{\"studentId\":\"nobody\",\"from\":\"2026-09-01\"}", admin);
         assertThat(unknownStudent.statusCode()).isEqualTo(400);
         assertThat(unknownStudent.body()).contains("\"field\":\"studentId\"");
 
         HttpResponse<String> foreign = api.send("POST", "/api/v1/classes/" + classId + "/assignments",
                 "{\"subjectId\":\"" + math + "\",\"teacherId\":\"" + foreignTeacher + "\",\"from\":\"2026-09-01\"}",
-                "admin-1");
+                admin);
         assertThat(foreign.statusCode()).isEqualTo(400);
         assertThat(foreign.body()).contains("\"field\":\"teacherId\"").contains("does not work at school");
 
         HttpResponse<String> badClass = api.send("POST", "/api/v1/classes",
                 "{\"schoolId\":\"" + school + "\",\"schoolYear\":\"2026/2028\",\"gradeLevel\":12,\"letter\":\"1\"}",
-                "admin-1");
+                admin);
         assertThat(badClass.statusCode()).isEqualTo(400);
         assertThat(badClass.body()).contains("\"field\":\"gradeLevel\"").contains("\"field\":\"letter\"");
 
@@ -152,19 +157,20 @@ class RosterIT {
     void aSchoolYearNeedsItsSchemesPeriodsInsideItWithoutOverlapAndIsFrozenOnceClosed() {
         JournalApi api = api();
         String school = api.school();
+        var admin = JournalApi.admin(school);
         HttpResponse<String> threeQuarters = api.send("PUT", "/api/v1/schools/" + school + "/years/2027-2028", """
                 {"start":"2027-09-01","end":"2028-05-31","scheme":"QUARTERS",
                  "periods":[{"start":"2027-09-01","end":"2027-10-25"},{"start":"2027-10-20","end":"2027-12-28"},
-                            {"start":"2028-01-09","end":"2028-06-30"}],"holidays":[]}""", "admin-1");
+                            {"start":"2028-01-09","end":"2028-06-30"}],"holidays":[]}""", admin);
         assertThat(threeQuarters.statusCode()).isEqualTo(400);
         assertThat(threeQuarters.body()).contains("needs 4 periods").contains("overlaps the previous period")
                 .contains("must lie within the year");
 
-        api.post("/api/v1/schools/" + school + "/years/2026-2027/close", null);
+        api.post("/api/v1/schools/" + school + "/years/2026-2027/close", null, admin);
         HttpResponse<String> afterClose = api.send("PUT", "/api/v1/schools/" + school + "/years/2026-2027", """
                 {"start":"2026-09-01","end":"2027-05-31","scheme":"HALF_YEARS",
                  "periods":[{"start":"2026-09-01","end":"2026-12-26"},{"start":"2027-01-11","end":"2027-05-31"}],
-                 "holidays":[]}""", "admin-1");
+                 "holidays":[]}""", admin);
         assertThat(afterClose.statusCode()).isEqualTo(409);
         assertThat(afterClose.body()).contains("school-year-closed");
     }

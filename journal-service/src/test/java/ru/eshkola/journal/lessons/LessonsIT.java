@@ -21,6 +21,7 @@ import ru.eshkola.journal.JournalIntegrationTest;
 import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.testing.EventProbe;
 import ru.eshkola.kit.testing.JsonSchemas;
+import ru.eshkola.kit.testing.TestTokens;
 
 @JournalIntegrationTest
 class LessonsIT {
@@ -62,7 +63,8 @@ class LessonsIT {
         String body = lesson(c, "2026-11-24", 2, grade(c.students().get(0), "5", "ORAL_ANSWER") + ","
                 + grade(c.students().get(1), "3", "TEST"), absence(c.students().get(2), "ILLNESS"));
 
-        HttpResponse<String> created = api.submitLesson("lesson-" + EventIds.next(), body, c.teacher());
+        HttpResponse<String> created = api.submitLesson("lesson-" + EventIds.next(), body,
+                api.teacherToken(c.teacher()));
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode lesson = api.ok(created);
@@ -83,7 +85,7 @@ class LessonsIT {
                 .containsOnly(c.classId());
 
         JsonNode page = api.ok(api.get("/api/v1/journal?classId=" + c.classId() + "&subjectId=" + c.math()
-                + "&from=2026-11-01&to=2026-11-30"));
+                + "&from=2026-11-01&to=2026-11-30", api.teacherToken(c.teacher())));
         assertThat(page.get("lessons")).hasSize(1);
         assertThat(page.get("students")).hasSize(3);
         JsonNode ivanova = page.get("students").get(0);
@@ -99,18 +101,19 @@ class LessonsIT {
         var c = api.seventhB("Иванова");
         String key = "lesson-" + EventIds.next();
         String body = lesson(c, "2026-11-23", 1, grade(c.students().get(0), "4", "ORAL_ANSWER"), "");
-        String lessonId = api.ok(api.submitLesson(key, body, c.teacher())).get("id").asString();
+        var teacher = api.teacherToken(c.teacher());
+        String lessonId = api.ok(api.submitLesson(key, body, teacher)).get("id").asString();
 
-        HttpResponse<String> again = api.submitLesson(key, body, c.teacher());
+        HttpResponse<String> again = api.submitLesson(key, body, teacher);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(api.ok(again).get("id").asString()).isEqualTo(lessonId);
         assertThat(api.ok(again).get("version").asInt()).isEqualTo(1);
 
-        HttpResponse<String> reused = api.submitLesson(key, body.replace("\"4\"", "\"5\""), c.teacher());
+        HttpResponse<String> reused = api.submitLesson(key, body.replace("\"4\"", "\"5\""), teacher);
         assertThat(reused.statusCode()).isEqualTo(422);
         assertThat(reused.body()).contains("idempotency-key-reused");
 
-        HttpResponse<String> sameSlot = api.submitLesson("lesson-" + EventIds.next(), body, c.teacher());
+        HttpResponse<String> sameSlot = api.submitLesson("lesson-" + EventIds.next(), body, teacher);
         assertThat(sameSlot.statusCode()).isEqualTo(409);
         assertThat(sameSlot.body()).contains("lesson-slot-taken").contains(lessonId);
 
@@ -129,35 +132,39 @@ class LessonsIT {
                 {"classId":"%s","subjectId":"%s","teacherId":"%s","date":"2026-11-24","lessonNumber":3,
                  "grades":[{"studentId":"%s","value":"6"},{"studentId":"%s","value":"5"}]}"""
                 .formatted(c.classId(), c.math(), otherTeacher, c.students().get(0), outsider);
-        HttpResponse<String> refused = api.submitLesson("lesson-" + EventIds.next(), bad, c.teacher());
+        var admin = JournalApi.admin(c.school());
+        HttpResponse<String> refused = api.submitLesson("lesson-" + EventIds.next(), bad, admin);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("urn:eshkola:problem:validation-failed")
                 .contains("\"field\":\"teacherId\"").contains("is not assigned to teach Математика in 7Б")
                 .contains("\"field\":\"grades[0].value\"").contains("is not on the Пятибалльная scale")
                 .contains("\"field\":\"grades[1].studentId\"").contains("is not enrolled in 7Б");
 
-        assertRefused(api, c, "2026-12-10", "\"field\":\"date\"", "is in the future");
-        assertRefused(api, c, "2026-10-27", "\"field\":\"date\"", "is in the holidays (Осенние каникулы)");
-        assertRefused(api, c, "2026-11-04", "\"field\":\"date\"", "is a day off");
-        assertRefused(api, c, "2026-08-20", "\"field\":\"date\"", "no school year");
+        var teacher = api.teacherToken(c.teacher());
+        assertRefused(api, c, teacher, "2026-12-10", "\"field\":\"date\"", "is in the future");
+        assertRefused(api, c, teacher, "2026-10-27", "\"field\":\"date\"",
+                "is in the holidays (Осенние каникулы)");
+        assertRefused(api, c, teacher, "2026-11-04", "\"field\":\"date\"", "is a day off");
+        // before the teacher's assignment began: the teacher may not enter it (403), the administrator learns why
+        assertRefused(api, c, admin, "2026-08-20", "\"field\":\"date\"", "no school year");
         HttpResponse<String> unknownClass = api.submitLesson("lesson-" + EventIds.next(),
-                lesson(c, "2026-11-24", 1, "", "").replace(c.classId(), "no-such-class"), c.teacher());
+                lesson(c, "2026-11-24", 1, "", "").replace(c.classId(), "no-such-class"), admin);
         assertThat(unknownClass.statusCode()).isEqualTo(400);
         assertThat(unknownClass.body()).contains("\"field\":\"classId\"");
-        HttpResponse<String> malformed = api.submitLesson("lesson-" + EventIds.next(), "{\"classId\": [", c.teacher());
+        HttpResponse<String> malformed = api.submitLesson("lesson-" + EventIds.next(), "{\"classId\": [", teacher);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("malformed-request");
         HttpResponse<String> noKey = api.send("POST", "/api/v1/lessons", lesson(c, "2026-11-24", 1, "", ""),
-                c.teacher());
+                teacher);
         assertThat(noKey.statusCode()).isEqualTo(400);
         assertThat(noKey.body()).contains("Idempotency-Key");
         HttpResponse<String> huge = api.submitLesson("lesson-" + EventIds.next(),
-                lesson(c, "2026-11-24", 1, "", "").replace("Решение", "Р".repeat(1_100_000)), c.teacher());
+                lesson(c, "2026-11-24", 1, "", "").replace("Решение", "Р".repeat(1_100_000)), teacher);
         assertThat(huge.statusCode()).isEqualTo(413);
 
         Thread.sleep(700);
-        assertThat(api.ok(api.get("/api/v1/lessons?classId=" + c.classId() + "&from=2026-08-01&to=2026-12-31"))
-                .get("totalItems").asInt()).isZero();
+        assertThat(api.ok(api.get("/api/v1/lessons?classId=" + c.classId() + "&from=2026-08-01&to=2026-12-31",
+                admin)).get("totalItems").asInt()).isZero();
         assertThat(probe.records(r -> c.classId().equals(EventProbe.key(r))
                 || c.students().contains(EventProbe.key(r)))).isEmpty();
     }
@@ -170,11 +177,12 @@ class LessonsIT {
         String petr = c.students().get(1);
         String lessonId = api.ok(api.submitLesson("lesson-" + EventIds.next(), lesson(c, "2026-11-24", 4,
                 grade(anna, "5", "ORAL_ANSWER") + "," + grade(petr, "2", "ORAL_ANSWER"), absence(petr, "UNEXCUSED")),
-                c.teacher())).get("id").asString();
+                api.teacherToken(c.teacher()))).get("id").asString();
 
         String corrected = lesson(c, "2026-11-24", 4, grade(anna, "4", "ORAL_ANSWER"), absence(petr, "VALID"))
                 .replace("\"absences\"", "\"reason\":\"Ошибка при вводе\",\"absences\"");
-        JsonNode after = api.ok(api.replaceLesson(lessonId, "fix-" + EventIds.next(), corrected, c.teacher()));
+        JsonNode after = api.ok(api.replaceLesson(lessonId, "fix-" + EventIds.next(), corrected,
+                api.teacherToken(c.teacher())));
 
         assertThat(after.get("grades")).hasSize(1);
         assertThat(after.at("/grades/0/value").asString()).isEqualTo("4");
@@ -195,7 +203,8 @@ class LessonsIT {
                 Duration.ofSeconds(15));
         List.of(correction, withdrawn).forEach(r -> JsonSchemas.assertValidEvent("journal-service", r));
 
-        JsonNode history = api.ok(api.get("/api/v1/lessons/" + lessonId + "/history"));
+        JsonNode history = api.ok(api.get("/api/v1/lessons/" + lessonId + "/history",
+                api.teacherToken(c.teacher())));
         JsonNode annaGrade = history.get("grades").get(0);
         assertThat(annaGrade.get("versions")).hasSize(2);
         assertThat(annaGrade.at("/versions/0/state/value").asString()).isEqualTo("5");
@@ -210,20 +219,21 @@ class LessonsIT {
         String anna = c.students().get(0);
         String lessonId = api.ok(api.submitLesson("lesson-" + EventIds.next(), lesson(c, "2026-11-23", 3,
                 grade(anna, "3", "WRITTEN_WORK") + "," + grade(c.students().get(1), "4", "WRITTEN_WORK"), ""),
-                c.teacher())).get("id").asString();
+                api.teacherToken(c.teacher()))).get("id").asString();
 
+        var teacher = api.teacherToken(c.teacher());
         JsonNode corrected = api.ok(api.send("PUT", "/api/v1/lessons/" + lessonId + "/grades/" + anna
-                + ":WRITTEN_WORK", "{\"value\":\"4\",\"reason\":\"Пересмотрена работа\"}", c.teacher()));
+                + ":WRITTEN_WORK", "{\"value\":\"4\",\"reason\":\"Пересмотрена работа\"}", teacher));
         assertThat(corrected.at("/grades/0/value").asString()).isEqualTo("4");
         HttpResponse<String> offScale = api.send("PUT", "/api/v1/lessons/" + lessonId + "/grades/" + anna
-                + ":WRITTEN_WORK", "{\"value\":\"отл\"}", c.teacher());
+                + ":WRITTEN_WORK", "{\"value\":\"отл\"}", teacher);
         assertThat(offScale.statusCode()).isEqualTo(400);
         assertThat(offScale.body()).contains("\"field\":\"value\"");
 
         api.ok(api.send("DELETE", "/api/v1/lessons/" + lessonId + "/grades/" + anna + ":WRITTEN_WORK?reason=Ошибка",
-                null, c.teacher()));
+                null, teacher));
         JsonNode cancelled = api.ok(api.send("POST", "/api/v1/lessons/" + lessonId + "/cancel",
-                "{\"reason\":\"Урок не проводился\"}", c.teacher()));
+                "{\"reason\":\"Урок не проводился\"}", teacher));
         assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.get("grades")).isEmpty();
         probe.await(type("journal.lesson.cancelled.v1").and(r -> lessonId.equals(EventProbe.header(r, "ce_subject"))),
@@ -234,20 +244,36 @@ class LessonsIT {
     }
 
     @Test
-    void aSubstituteTeacherIsRecordedWithTheLesson() {
+    void aSubstituteEntersTheLessonOnceTheTimetableNamesThemAndIsRecordedWithIt() {
         JournalApi api = api();
         var c = api.seventhB("Иванова");
         String substitute = api.teacher(c.school(), "Замена");
-        String body = lesson(c, "2026-11-20", 2, "", "").replace("\"date\"",
-                "\"substituteTeacherId\":\"" + substitute + "\",\"date\"");
-        JsonNode lesson = api.ok(api.submitLesson("lesson-" + EventIds.next(), body, substitute));
+        String body = lesson(c, "2026-11-20", 2, grade(c.students().get(0), "5", "ORAL_ANSWER"), "")
+                .replace("\"date\"", "\"substituteTeacherId\":\"" + substitute + "\",\"date\"");
+
+        HttpResponse<String> notOnTheTimetable = api.submitLesson("lesson-" + EventIds.next(), body,
+                api.teacherToken(substitute));
+        assertThat(notOnTheTimetable.statusCode()).as("any colleague could call themselves the substitute")
+                .isEqualTo(403);
+
+        api.post("/api/v1/classes/" + c.classId() + "/timetable/changes", """
+                {"date":"2026-11-20","lessonNumber":2,"kind":"REPLACED","subjectId":"%s","teacherId":"%s",
+                 "startTime":"09:20","endTime":"10:00","note":"Замена"}""".formatted(c.math(), substitute),
+                JournalApi.admin(c.school()));
+        JsonNode lesson = api.ok(api.submitLesson("lesson-" + EventIds.next(), body, api.teacherToken(substitute)));
         assertThat(lesson.get("substituteTeacherId").asString()).isEqualTo(substitute);
         assertThat(lesson.get("changedBy").asString()).isEqualTo(substitute);
+
+        HttpResponse<String> correction = api.send("PUT", "/api/v1/lessons/" + lesson.get("id").asString()
+                + "/grades/" + c.students().get(0) + ":ORAL_ANSWER", "{\"value\":\"4\"}",
+                api.teacherToken(substitute));
+        assertThat(correction.statusCode()).as("the recorded substitute corrects their lesson").isEqualTo(200);
     }
 
-    private void assertRefused(JournalApi api, JournalApi.SeventhB c, String date, String field, String reason) {
+    private void assertRefused(JournalApi api, JournalApi.SeventhB c, TestTokens.Token as, String date, String field,
+            String reason) {
         HttpResponse<String> response = api.submitLesson("lesson-" + EventIds.next(), lesson(c, date, 1, "", ""),
-                c.teacher());
+                as);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains(field).contains(reason);
     }

@@ -37,12 +37,13 @@ class PeriodResultsIT {
         String q1 = SchoolCalendar.yearId(c.school(), "2026/2027") + "-quarter1";
         String path = "/api/v1/classes/" + c.classId() + "/subjects/" + c.math() + "/periods/" + q1 + "/results";
 
+        var teacher = api.teacherToken(c.teacher());
         api.ok(api.send("PUT", path, """
                 {"results":[{"studentId":"%s","value":"5"},{"studentId":"%s","value":"3"}]}"""
-                .formatted(c.students().get(0), c.students().get(1)), c.teacher()));
+                .formatted(c.students().get(0), c.students().get(1)), teacher));
         JsonNode corrected = api.ok(api.send("PUT", path, """
                 {"results":[{"studentId":"%s","value":"4"}],"reason":"Пересдача"}""".formatted(c.students().get(1)),
-                c.teacher()));
+                teacher));
 
         JsonNode petrov = corrected.get("results").get(1);
         assertThat(petrov.get("value").asString()).isEqualTo("4");
@@ -69,21 +70,22 @@ class PeriodResultsIT {
         String year = SchoolCalendar.yearId(c.school(), "2026/2027");
         String path = "/api/v1/classes/" + c.classId() + "/subjects/" + c.math() + "/periods/" + year + "-year/results";
 
+        var teacher = api.teacherToken(c.teacher());
         HttpResponse<String> refused = api.send("PUT", path, """
                 {"results":[{"studentId":"%s","value":"отлично"},{"studentId":"%s","value":"5"}]}"""
-                .formatted(c.students().get(0), outsider), c.teacher());
+                .formatted(c.students().get(0), outsider), teacher);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("\"field\":\"results[0].value\"")
                 .contains("\"field\":\"results[1].studentId\"").contains("was not in 7Б during the period");
 
-        api.post("/api/v1/schools/" + c.school() + "/years/2026-2027/close", null);
+        api.post("/api/v1/schools/" + c.school() + "/years/2026-2027/close", null, JournalApi.admin(c.school()));
         HttpResponse<String> noReason = api.send("PUT", path, """
-                {"results":[{"studentId":"%s","value":"5"}]}""".formatted(c.students().get(0)), c.teacher());
+                {"results":[{"studentId":"%s","value":"5"}]}""".formatted(c.students().get(0)), teacher);
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("\"field\":\"reason\"").contains("is closed");
         HttpResponse<String> withReason = api.send("PUT", path, """
                 {"results":[{"studentId":"%s","value":"5"}],"reason":"Решение педсовета"}"""
-                .formatted(c.students().get(0)), c.teacher());
+                .formatted(c.students().get(0)), teacher);
         assertThat(withReason.statusCode()).isEqualTo(200);
     }
 }

@@ -18,6 +18,7 @@ import ru.eshkola.journal.students.StudentRegistry;
 import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.testing.EventProbe;
 import ru.eshkola.kit.testing.Http;
+import ru.eshkola.kit.testing.TestTokens;
 
 @JournalIntegrationTest
 class RosterImportIT {
@@ -32,11 +33,16 @@ class RosterImportIT {
         probe.close();
     }
 
-    HttpResponse<String> upload(String kind, String csv, boolean skipInvalid) {
-        Http http = Http.local(port);
+    HttpResponse<String> upload(String kind, String csv, boolean skipInvalid, TestTokens.Token as) {
+        Http http = Http.local(port).withToken(as);
         return http.send(http.request("/api/v1/roster/import/" + kind + (skipInvalid ? "?skipInvalid=true" : ""))
-                .header("Content-Type", "text/csv; charset=utf-8").header("X-Actor-Id", "admin-1")
-                .POST(HttpRequest.BodyPublishers.ofString(csv)));
+                .header("Content-Type", "text/csv; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
+    /** Schools and subjects as the region's operator, the rest as the administrator of the school. */
+    HttpResponse<String> upload(String kind, String csv, String schoolId) {
+        return upload(kind, csv, false, kind.equals("schools") || kind.equals("subjects") ? JournalApi.OPERATOR
+                : JournalApi.admin(schoolId));
     }
 
     @Test
@@ -55,28 +61,33 @@ class RosterImportIT {
         String assignments = "school_code;school_year;class;subject_code;staff_number;from\n"
                 + "imp-" + run + ";2026/2027;8А;physics;T1;2026-09-01\n";
 
+        JournalApi api = new JournalApi(port);
+        String schoolId = null;
         for (String[] file : new String[][] {{"schools", schools}, {"subjects", subjects}, {"staff", staff},
                 {"students", students}, {"assignments", assignments}}) {
-            HttpResponse<String> first = upload(file[0], file[1], false);
+            HttpResponse<String> first = upload(file[0], file[1], schoolId);
             assertThat(first.statusCode()).as(file[0] + ": " + first.body()).isEqualTo(200);
             assertThat(JournalApi.JSON.readTree(first.body()).get("unchanged").asInt()).isZero();
+            if (schoolId == null) {
+                schoolId = api.ok(api.get("/api/v1/schools?size=500", JournalApi.OPERATOR)).get("items")
+                        .valueStream().filter(s -> s.get("code").asString().equals("imp-" + run)).findFirst()
+                        .orElseThrow().get("id").asString();
+            }
         }
         for (String[] file : new String[][] {{"schools", schools}, {"subjects", subjects}, {"staff", staff},
                 {"students", students}, {"assignments", assignments}}) {
-            JsonNode again = JournalApi.JSON.readTree(upload(file[0], file[1], false).body());
+            JsonNode again = JournalApi.JSON.readTree(upload(file[0], file[1], schoolId).body());
             assertThat(again.get("created").asInt() + again.get("changed").asInt()).as(file[0]).isZero();
         }
 
-        JournalApi api = new JournalApi(port);
-        String schoolId = api.ok(api.get("/api/v1/schools?size=500")).get("items").valueStream()
-                .filter(s -> s.get("code").asString().equals("imp-" + run)).findFirst().orElseThrow()
-                .get("id").asString();
         String classId = ClassRoster.classId(schoolId, "2026/2027", 8, "А");
-        JsonNode eighthA = api.ok(api.get("/api/v1/classes/" + classId));
+        var admin = JournalApi.admin(schoolId);
+        JsonNode eighthA = api.ok(api.get("/api/v1/classes/" + classId, admin));
         assertThat(eighthA.get("enrolments")).hasSize(2);
         assertThat(eighthA.get("assignments")).hasSize(1);
         String zaytseva = StudentRegistry.studentId("N-" + run + "-1");
-        assertThat(api.ok(api.get("/api/v1/students/" + zaytseva)).get("birthDate").asString()).isEqualTo("2012-03-12");
+        assertThat(api.ok(api.get("/api/v1/students/" + zaytseva, admin)).get("birthDate").asString())
+                .isEqualTo("2012-03-12");
         probe.await(EventProbe.withHeader("ce_subject", zaytseva), Duration.ofSeconds(15));
         assertThat(probe.records(EventProbe.withHeader("ce_subject", zaytseva))).hasSize(1);
     }
@@ -86,28 +97,29 @@ class RosterImportIT {
         String run = EventIds.next().substring(28);
         JournalApi api = new JournalApi(port);
         String school = api.school();
-        String code = api.ok(api.get("/api/v1/schools/" + school)).get("code").asString();
+        String code = api.ok(api.get("/api/v1/schools/" + school, JournalApi.OPERATOR)).get("code").asString();
+        var admin = JournalApi.admin(school);
         String students = "student_number;last_name;first_name;birth_date;school_code;school_year;class;enrolled_from\n"
                 + "G-" + run + "-1;Good;Student;2013-01-01;" + code + ";2026/2027;5А;2026-09-01\n"
                 + "G-" + run + "-2;;Nameless;2013-01-01;" + code + ";2026/2027;5А;2026-09-01\n"
                 + "G-" + run + "-3;Bad;Date;31.02.2013;" + code + ";2026/2027;5А;2026-09-01\n"
                 + "G-" + run + "-4;Wrong;School;2013-01-01;nowhere;2026/2027;5А;2026-09-01\n";
 
-        HttpResponse<String> refused = upload("students", students, false);
+        HttpResponse<String> refused = upload("students", students, false, admin);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("line 3: last_name").contains("line 4: birth_date")
                 .contains("line 5: school_code").doesNotContain("line 2");
-        assertThat(api.get("/api/v1/students/" + StudentRegistry.studentId("G-" + run + "-1")).statusCode())
+        assertThat(api.get("/api/v1/students/" + StudentRegistry.studentId("G-" + run + "-1"), admin).statusCode())
                 .as("nothing imported").isEqualTo(404);
 
-        JsonNode skipped = JournalApi.JSON.readTree(upload("students", students, true).body());
+        JsonNode skipped = JournalApi.JSON.readTree(upload("students", students, true, admin).body());
         assertThat(skipped.get("created").asInt()).isEqualTo(1);
         assertThat(skipped.get("skipped").asInt()).isEqualTo(3);
         assertThat(skipped.get("errors")).hasSize(3);
-        assertThat(api.get("/api/v1/students/" + StudentRegistry.studentId("G-" + run + "-1")).statusCode())
+        assertThat(api.get("/api/v1/students/" + StudentRegistry.studentId("G-" + run + "-1"), admin).statusCode())
                 .isEqualTo(200);
 
-        HttpResponse<String> noColumns = upload("students", "student_number;last_name\nX;Y\n", false);
+        HttpResponse<String> noColumns = upload("students", "student_number;last_name\nX;Y\n", false, admin);
         assertThat(noColumns.statusCode()).isEqualTo(400);
         assertThat(noColumns.body()).contains("\"field\":\"header\"").contains("birth_date");
     }

@@ -19,6 +19,7 @@ import ru.eshkola.kit.events.EventIds;
 import ru.eshkola.kit.testing.EventProbe;
 import ru.eshkola.kit.testing.Http;
 import ru.eshkola.kit.testing.JsonSchemas;
+import ru.eshkola.journal.JournalApi;
 import ru.eshkola.journal.JournalIntegrationTest;
 
 @JournalIntegrationTest
@@ -59,7 +60,7 @@ class SchoolRegistrationIT {
                 EventProbe.value(event));
         assertThat(JSON.readTree(EventProbe.value(event)).get("code").asString()).isEqualTo(code);
 
-        HttpResponse<String> read = Http.local(port).get("/api/v1/schools/" + id);
+        HttpResponse<String> read = http().get("/api/v1/schools/" + id);
         assertThat(JSON.readTree(read.body()).get("shortName").asString()).isEqualTo("МБОУ СОШ 1");
     }
 
@@ -85,7 +86,7 @@ class SchoolRegistrationIT {
         assertThat(badZone.statusCode()).isEqualTo(400);
         assertThat(badZone.body()).contains("\"field\":\"timeZone\"");
 
-        HttpResponse<String> missing = Http.local(port).post("/api/v1/schools", "{\"code\":\"a b\"}");
+        HttpResponse<String> missing = http().post("/api/v1/schools", "{\"code\":\"a b\"}");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("\"field\":\"code\"").contains("\"field\":\"name\"")
                 .contains("\"field\":\"municipality\"").contains("\"field\":\"timeZone\"");
@@ -95,16 +96,21 @@ class SchoolRegistrationIT {
     @Test
     void schoolsAreListedPerMunicipality() {
         String municipality = "m-" + EventIds.next().substring(0, 8);
-        Http.local(port).post("/api/v1/schools", body("list-" + municipality, "Asia/Yekaterinburg", municipality));
+        http().post("/api/v1/schools", body("list-" + municipality, "Asia/Yekaterinburg", municipality));
 
-        JsonNode page = JSON.readTree(Http.local(port).get("/api/v1/schools?municipalityId=" + municipality).body());
+        JsonNode page = JSON.readTree(http().get("/api/v1/schools?municipalityId=" + municipality).body());
         assertThat(page.get("totalItems").asInt()).isEqualTo(1);
         assertThat(page.at("/items/0/municipality/id").asString()).isEqualTo(municipality);
-        assertThat(Http.local(port).get("/api/v1/schools?size=100000").statusCode()).isEqualTo(400);
+        assertThat(http().get("/api/v1/schools?size=100000").statusCode()).isEqualTo(400);
+    }
+
+    /** As the region's operator, who registers schools. */
+    private Http http() {
+        return Http.local(port).withToken(JournalApi.OPERATOR);
     }
 
     private HttpResponse<String> register(String code, String zone) {
-        return Http.local(port).post("/api/v1/schools", body(code, zone, "ntgo"));
+        return http().post("/api/v1/schools", body(code, zone, "ntgo"));
     }
 
     private static String body(String code, String zone, String municipality) {
