@@ -15,7 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  * rosters, timetables and the current quarter so far), or to add the school days since the last start. The journal
  * generates it through its own rules and publishes every event, so every other service receives it as real data.
  *
- * <p>Usage: {@code DemoRegion [journal base URL] [seed] [size]}.
+ * <p>The demo region is loaded by the region's operator: the client signs in as the platform's bootstrap operator
+ * ({@code ESHKOLA_BOOTSTRAP_OPERATOR_LOGIN} and {@code _PASSWORD}, see {@link PlatformSignIn}) and sends its token.
+ *
+ * <p>Usage: {@code DemoRegion [journal base URL] [seed] [size] [applications base URL]}.
  */
 public final class DemoRegion {
 
@@ -26,10 +29,12 @@ public final class DemoRegion {
         String journal = args.length > 0 ? args[0] : "http://127.0.0.1:8081";
         String seed = args.length > 1 ? args[1] : "2026";
         String size = args.length > 2 ? args[2] : "1.0";
+        String applications = args.length > 3 ? args[3] : "http://127.0.0.1:8083";
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String token = new PlatformSignIn(applications, http).operator();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(journal
                         + "/api/v1/admin/demo-region?seed=" + seed + "&size=" + size))
-                .header("X-Actor-Id", "deploy-local-run").POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", PlatformSignIn.bearer(token)).POST(HttpRequest.BodyPublishers.noBody())
                 .timeout(Duration.ofMinutes(20)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             System.err.println("demo region failed: " + response.statusCode() + " " + response.body());

@@ -41,8 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
  * second, the latency of a submission (p50, p99, max) and the outbox-to-Kafka lag of the grade events as a
  * subscriber sees them (ce_time to arrival), and the journal's heap. Asserts nothing.
  *
- * <p>Usage: {@code JournalBenchmark [journal URL] [kafka bootstrap] [seconds] [concurrent teachers]},
- * defaults http://127.0.0.1:8081, 127.0.0.1:9092, 30, 8.
+ * <p>Everyone signs in as on the platform, before anything is timed: the bootstrap operator registers the benchmark's
+ * school and appoints its administrator, who builds the roster; each class's teacher (a staff member with a work
+ * e-mail, whose account applications-service issues from the journal's staff events, active with the local
+ * platform's {@code ESHKOLA_DEMO_STAFF_PASSWORD}) enters the lessons with their own token. Signing in costs the
+ * timed run nothing, and the journal checks each submission's token as it would any teacher's.
+ *
+ * <p>Usage: {@code JournalBenchmark [journal URL] [kafka bootstrap] [seconds] [concurrent teachers]
+ * [applications URL]}, defaults http://127.0.0.1:8081, 127.0.0.1:9092, 30, 8, http://127.0.0.1:8083.
  */
 public final class JournalBenchmark {
 
@@ -51,9 +57,11 @@ public final class JournalBenchmark {
     private final String journal;
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final PlatformSignIn signIn;
 
-    private JournalBenchmark(String journal) {
+    private JournalBenchmark(String journal, String applications) {
         this.journal = journal;
+        this.signIn = new PlatformSignIn(applications, http);
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,17 +69,26 @@ public final class JournalBenchmark {
         String kafka = args.length > 1 ? args[1] : "127.0.0.1:9092";
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int teachers = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-        new JournalBenchmark(journal).run(kafka, seconds, teachers);
+        String applications = args.length > 4 ? args[4] : "http://127.0.0.1:8083";
+        new JournalBenchmark(journal, applications).run(kafka, seconds, teachers);
     }
 
-    private record Fixture(String classId, String subjectId, String teacherId, List<String> students) {
+    /** A class of 25 students and its mathematics teacher, with the teacher's access token once signed in. */
+    private record Fixture(String classId, String subjectId, String teacherId, String teacherEmail,
+            List<String> students, String token) {
+
+        Fixture signedIn(String accessToken) {
+            return new Fixture(classId, subjectId, teacherId, teacherEmail, students, accessToken);
+        }
     }
 
     private void run(String kafka, int seconds, int teachers) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         System.out.printf("journal benchmark %s: %d s, %d concurrent teachers, lessons of %d students%n", run,
                 seconds, teachers, STUDENTS);
-        List<Fixture> classes = roster(run, Math.max(teachers * 4, 32));
+        List<Fixture> unsigned = roster(kafka, run, Math.max(teachers * 4, 32));
+        quiesce(kafka, Duration.ofMinutes(5));
+        List<Fixture> classes = signInTeachers(unsigned);
         List<LocalDate> days = new ArrayList<>(schoolDays(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 23)));
         days.addAll(schoolDays(LocalDate.of(2026, 11, 5), LocalDate.of(2026, 11, 24)));
         System.out.printf("roster: %d classes, %d school days, %d lesson slots%n", classes.size(), days.size(),
@@ -158,43 +175,75 @@ public final class JournalBenchmark {
         }
     }
 
-    /** A school with classes of 25 students, a teacher of mathematics assigned to each, through the API. */
-    private List<Fixture> roster(String run, int count) throws IOException, InterruptedException {
+    /**
+     * A school with classes of 25 students, a teacher of mathematics assigned to each, through the API: the operator
+     * registers the school and appoints its administrator, the administrator (once applications-service has issued
+     * the account) builds the rest.
+     */
+    private List<Fixture> roster(String kafka, String run, int count) throws Exception {
+        String operator = signIn.operator();
         String school = call("POST", "/api/v1/schools", """
                 {"code":"bench-%s","name":"Бенчмарк школа %s","shortName":"Бенч %s",
                  "municipality":{"id":"bench","name":"Бенчмарк"},"timeZone":"Asia/Yekaterinburg","platform":"eshkola"}"""
-                .formatted(run, run, run)).get("id").asString();
+                .formatted(run, run, run), operator).get("id").asString();
+        String subject = call("PUT", "/api/v1/subjects/bench-math", "{\"name\":\"Математика (бенчмарк)\","
+                + "\"shortName\":\"Мат.\"}", operator).get("id").asString();
+        String adminEmail = email(run, "admin");
+        call("PUT", "/api/v1/schools/" + school + "/staff/A1", staff("Администратор", adminEmail,
+                "SCHOOL_ADMINISTRATOR"), operator);
+        quiesce(kafka, Duration.ofMinutes(2));
+        String admin = signIn.staff(adminEmail, 4);
         call("PUT", "/api/v1/schools/" + school + "/years/2026-2027", """
                 {"start":"2026-09-01","end":"2027-05-31","scheme":"QUARTERS",
                  "periods":[{"start":"2026-09-01","end":"2026-10-23"},{"start":"2026-11-05","end":"2026-12-26"},
                             {"start":"2027-01-12","end":"2027-03-20"},{"start":"2027-03-30","end":"2027-05-31"}],
-                 "holidays":[]}""");
-        String subject = call("PUT", "/api/v1/subjects/bench-math", "{\"name\":\"Математика (бенчмарк)\","
-                + "\"shortName\":\"Мат.\"}").get("id").asString();
+                 "holidays":[]}""", admin);
         List<Fixture> classes = new ArrayList<>();
         for (int c = 0; c < count; c++) {
+            String teacherEmail = email(run, "t" + c);
             String teacher = call("PUT", "/api/v1/schools/" + school + "/staff/T" + c,
-                    "{\"lastName\":\"Учитель\",\"firstName\":\"" + c + "\",\"roles\":[\"TEACHER\"]}")
-                    .get("id").asString();
+                    staff("Учитель " + c, teacherEmail, "TEACHER"), admin).get("id").asString();
             int grade = 1 + c % 11;
             String letter = String.valueOf("АБВГДЕЖИКЛМНОП".charAt(c / 11));
             String classId = call("POST", "/api/v1/classes", """
                     {"schoolId":"%s","schoolYear":"2026/2027","gradeLevel":%d,"letter":"%s"}"""
-                    .formatted(school, grade, letter)).get("id").asString();
+                    .formatted(school, grade, letter), admin).get("id").asString();
             List<String> students = new ArrayList<>();
             for (int s = 0; s < STUDENTS; s++) {
                 String student = call("PUT", "/api/v1/students/by-number/B-" + run + "-" + c + "-" + s,
-                        "{\"lastName\":\"Ученик\",\"firstName\":\"" + s + "\",\"birthDate\":\"2013-01-01\"}")
-                        .get("id").asString();
+                        "{\"lastName\":\"Ученик\",\"firstName\":\"" + s + "\",\"birthDate\":\"2013-01-01\"}",
+                        admin).get("id").asString();
                 call("POST", "/api/v1/classes/" + classId + "/enrolments",
-                        "{\"studentId\":\"" + student + "\",\"from\":\"2026-09-01\"}");
+                        "{\"studentId\":\"" + student + "\",\"from\":\"2026-09-01\"}", admin);
                 students.add(student);
             }
             call("POST", "/api/v1/classes/" + classId + "/assignments", """
-                    {"subjectId":"%s","teacherId":"%s","from":"2026-09-01"}""".formatted(subject, teacher));
-            classes.add(new Fixture(classId, subject, teacher, students));
+                    {"subjectId":"%s","teacherId":"%s","from":"2026-09-01"}""".formatted(subject, teacher), admin);
+            classes.add(new Fixture(classId, subject, teacher, teacherEmail, students, null));
         }
         return classes;
+    }
+
+    /** Every class's teacher signs in (their accounts were issued while the consumers caught up). */
+    private List<Fixture> signInTeachers(List<Fixture> classes) throws IOException, InterruptedException {
+        long began = System.nanoTime();
+        List<Fixture> signedIn = new ArrayList<>();
+        for (Fixture c : classes) {
+            signedIn.add(c.signedIn(signIn.staff(c.teacherEmail(), 4)));
+        }
+        System.out.printf("%d teachers signed in in %.1f s (not timed)%n", signedIn.size(),
+                (System.nanoTime() - began) / 1e9);
+        return signedIn;
+    }
+
+    private static String email(String run, String who) {
+        return "bench-" + run + "-" + who + "@bench.eshkola.local";
+    }
+
+    private static String staff(String lastName, String email, String role) {
+        return """
+                {"lastName":"%s","firstName":"Бенчмарк","email":"%s","roles":["%s"]}""".formatted(lastName, email,
+                role);
     }
 
     private void warmUp(List<Fixture> classes, List<LocalDate> days, AtomicInteger slot, int lessons)
@@ -235,7 +284,8 @@ public final class JournalBenchmark {
                 day.plusDays(2), grades, absences);
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(journal + "/api/v1/lessons"))
-                    .header("Content-Type", "application/json").header("X-Actor-Id", c.teacherId())
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", PlatformSignIn.bearer(c.token()))
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -248,9 +298,10 @@ public final class JournalBenchmark {
         }
     }
 
-    private JsonNode call(String method, String path, String json) throws IOException, InterruptedException {
+    private JsonNode call(String method, String path, String json, String token)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(journal + path))
-                .header("Content-Type", "application/json").header("X-Actor-Id", "benchmark")
+                .header("Content-Type", "application/json").header("Authorization", PlatformSignIn.bearer(token))
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {

@@ -63,7 +63,11 @@ class LocalStoreDurabilityIT {
                     }
                 }));
             }
-            Thread.sleep(2_000);
+            // kill it in the middle of a stream of writes, however slow a loaded machine makes them
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (acknowledged.get() < 200 && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
             store.destroyForcibly().waitFor();
             for (Future<?> f : running) {
                 f.get(30, TimeUnit.SECONDS);
@@ -108,8 +112,9 @@ class LocalStoreDurabilityIT {
                 assertThat(docs.countDocuments()).isEqualTo(documents);
             }
         }
-        // about 20 MB live; with H2's housekeeping off the file grew past 250 MB
-        assertThat(Files.size(file)).as("store file size").isLessThan(100L << 20);
+        // about 20 MB live; with H2's housekeeping off the file grew past 250 MB. With it on, the file stays far below
+        // that, but reached 106 MB when the housekeeping thread got little CPU (a machine running other builds)
+        assertThat(Files.size(file)).as("store file size").isLessThan(160L << 20);
     }
 
     private static Process start(Path file, int port) throws IOException, InterruptedException {

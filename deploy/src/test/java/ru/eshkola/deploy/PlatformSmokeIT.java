@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ru.eshkola.kit.testing.EventProbe;
 import ru.eshkola.kit.testing.TestInfrastructure;
+import ru.eshkola.kit.testing.TestTokens;
 
 /**
  * The event backbone across two real services, each its own JVM from its built jar: the journal writes a school
@@ -46,6 +47,8 @@ class PlatformSmokeIT {
     static final String TOPIC = "journal.schools";
     static final String DEAD_LETTERS = "journal.schools.monitoring-service.dlt";
     static final JsonMapper JSON = JsonMapper.shared();
+    /** The region's operator, who registers schools in the journal. */
+    static final TestTokens.Token OPERATOR = TestTokens.regionalOperator("operator-66", "66");
 
     final TestInfrastructure infrastructure = TestInfrastructure.get();
     final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -112,7 +115,7 @@ class PlatformSmokeIT {
         String code = "crash-" + run;
         try (ServiceProcess crashing = startJournal(true).awaitHealthy(Duration.ofSeconds(90))) {
             try {
-                crashing.post("/api/v1/schools", schoolJson(code));
+                crashing.post("/api/v1/schools", schoolJson(code), OPERATOR);
             } catch (java.io.UncheckedIOException haltedBeforeAnswering) {
                 // the relay may halt the JVM before the response leaves; the write was acknowledged by the store
             }
@@ -165,13 +168,20 @@ class PlatformSmokeIT {
                 Duration.ofSeconds(30)), "MalformedEventException", "ce_id");
     }
 
+    /**
+     * The journal trusts the tokens this test JVM signs ({@link TestTokens}: its JWKS is served on a loopback port), as
+     * it trusts applications-service's on the platform.
+     */
     private ServiceProcess startJournal(boolean haltAfterPublish) {
         return ServiceProcess.start("journal", Map.of(
                 "spring.mongodb.uri", infrastructure.mongoUri(journalDb),
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                 "eshkola.outbox.sweep-interval", "1s",
                 "eshkola.outbox.sweep-age", "2s",
-                "eshkola.outbox.halt-after-publish", String.valueOf(haltAfterPublish)));
+                "eshkola.outbox.halt-after-publish", String.valueOf(haltAfterPublish),
+                "eshkola.security.jwt.issuer", TestTokens.issuer(),
+                "eshkola.security.jwt.jwk-set-uri", TestTokens.jwkSetUri(),
+                "eshkola.security.jwt.audience", TestTokens.AUDIENCE));
     }
 
     private ServiceProcess startMonitoring() {
@@ -183,7 +193,7 @@ class PlatformSmokeIT {
     }
 
     private String register(String suffix) {
-        HttpResponse<String> response = journal.post("/api/v1/schools", schoolJson(suffix + "-" + run));
+        HttpResponse<String> response = journal.post("/api/v1/schools", schoolJson(suffix + "-" + run), OPERATOR);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("id").asString();
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import ru.eshkola.kit.testing.Http;
+import ru.eshkola.kit.testing.TestTokens;
 
 /**
  * A service started from its built jar as a separate JVM, the way the platform runs it: so that a test can stop
@@ -85,6 +86,11 @@ final class ServiceProcess implements AutoCloseable {
 
     HttpResponse<String> post(String path, String json) {
         return http.post(path, json);
+    }
+
+    /** With an access token, for a service that checks them. */
+    HttpResponse<String> post(String path, String json, TestTokens.Token token) {
+        return http.withToken(token).post(path, json);
     }
 
     /** Waits for the process to end by itself, e.g. after a simulated crash, and returns its exit code. */
