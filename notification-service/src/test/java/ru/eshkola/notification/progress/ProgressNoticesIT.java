@@ -146,16 +146,18 @@ class ProgressNoticesIT {
 
     @Test
     void theDigestHoldsTheDaysGradesInOneMailAtTheChosenHourAndAReplaySendsNothingAgain() {
-        Family family = Family.arrive(feed(), contacts, today(), "EMAIL_NOTICES");
+        // the lessons' day, fixed before the clock moves to the digest hour (which may be tomorrow)
+        LocalDate lessonDay = today();
+        Family family = Family.arrive(feed(), contacts, lessonDay, "EMAIL_NOTICES");
         Instant now = clock.instant();
         String first = Feed.id();
         List<String> eventIds = List.of(Feed.id(), Feed.id(), Feed.id());
         List<ObjectNode> grades = List.of(
-                feed().grade(first, family.studentId(), family.schoolId(), family.subjectId(), "5", now, today()),
+                feed().grade(first, family.studentId(), family.schoolId(), family.subjectId(), "5", now, lessonDay),
                 feed().grade(Feed.id(), family.studentId(), family.schoolId(), family.subjectId(), "4",
-                        now.plusSeconds(60), today()),
+                        now.plusSeconds(60), lessonDay),
                 feed().grade(Feed.id(), family.studentId(), family.schoolId(), family.subjectId(), "3",
-                        now.plusSeconds(120), today()));
+                        now.plusSeconds(120), lessonDay));
         for (int i = 0; i < grades.size(); i++) {
             feed().send("journal-service", "journal.grades", "journal.grade.recorded.v1", family.studentId(),
                     grades.get(i), eventIds.get(i));
@@ -163,13 +165,13 @@ class ProgressNoticesIT {
         ObjectNode corrected = Feed.example("journal-service", "journal.grade.corrected.v1")
                 .put("gradeId", first).put("studentId", family.studentId()).put("schoolId", family.schoolId())
                 .put("subjectId", family.subjectId()).put("value", "4").put("previousValue", "5")
-                .put("lessonDate", today().toString()).put("enteredAt", now.toString())
+                .put("lessonDate", lessonDay.toString()).put("enteredAt", now.toString())
                 .put("correctedAt", now.plusSeconds(180).toString()).put("version", 2);
         feed().send("journal-service", "journal.grades", "journal.grade.corrected.v1", family.studentId(), corrected,
                 Feed.id());
         ObjectNode absence = Feed.example("journal-service", "journal.absence.recorded.v1")
                 .put("absenceId", Feed.id()).put("studentId", family.studentId()).put("schoolId", family.schoolId())
-                .put("subjectId", family.subjectId()).put("lessonDate", today().toString())
+                .put("subjectId", family.subjectId()).put("lessonDate", lessonDay.toString())
                 .put("enteredAt", now.toString()).put("version", 1);
         feed().send("journal-service", "journal.absences", "journal.absence.recorded.v1", family.studentId(), absence,
                 Feed.id());
@@ -188,7 +190,7 @@ class ProgressNoticesIT {
         String text = TestMail.text(digest);
         assertThat(text).contains("Оценки:")
                 .contains("исправлена: было 5, стало 4")
-                .contains("Иванова Анна, Математика, урок " + ru.eshkola.notification.mail.RussianDates.date(today())
+                .contains("Иванова Анна, Математика, урок " + ru.eshkola.notification.mail.RussianDates.date(lessonDay)
                         + ": 4 (ответ на уроке)")
                 .contains(": 3 (ответ на уроке)")
                 .contains("Пропуски уроков:").contains("отсутствовал(а), по болезни");
