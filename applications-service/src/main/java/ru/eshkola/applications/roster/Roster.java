@@ -11,13 +11,13 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import ru.eshkola.kit.mongo.VersionedUpsert;
 import ru.eshkola.kit.problems.ProblemException;
 
 /**
@@ -208,26 +208,20 @@ public class Roster {
         STALE
     }
 
-    /**
-     * One conditional upsert: the filter matches only a stored version lower than the event's, so a newer or equal
-     * stored entry makes the upsert try an insert of the same id, which the unique {@code _id} refuses.
-     */
+    /** The kit's versioned upsert; when it writes nothing, tells a redelivery from a stale event (logged). */
     Applied upsertIfNewer(Class<?> type, String id, int version, Update update) {
-        try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(id).and("version").not().gte(version)),
-                    update.set("version", version), type);
+        if (VersionedUpsert.ifNewer(mongo, type, id, version, update)) {
             return Applied.NEWER;
-        } catch (DuplicateKeyException newerOrSame) {
-            org.bson.Document stored = mongo.getCollection(mongo.getCollectionName(type))
-                    .find(new org.bson.Document("_id", id)).first();
-            int storedVersion = stored == null ? 0 : stored.getInteger("version", 0);
-            if (storedVersion == version) {
-                return Applied.SAME;
-            }
-            log.info("dropped version {} of {} {}: version {} is stored", version, type.getSimpleName(), id,
-                    storedVersion);
-            return Applied.STALE;
         }
+        org.bson.Document stored = mongo.getCollection(mongo.getCollectionName(type))
+                .find(new org.bson.Document("_id", id)).first();
+        int storedVersion = stored == null ? 0 : stored.getInteger("version", 0);
+        if (storedVersion == version) {
+            return Applied.SAME;
+        }
+        log.info("dropped version {} of {} {}: version {} is stored", version, type.getSimpleName(), id,
+                storedVersion);
+        return Applied.STALE;
     }
 
     private static StaffInfo info(RosterDocuments.Staff s) {

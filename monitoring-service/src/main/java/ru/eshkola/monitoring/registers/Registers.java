@@ -6,11 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -21,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 
 import ru.eshkola.kit.inbox.InboundEvents;
+import ru.eshkola.kit.mongo.VersionedUpsert;
 import ru.eshkola.monitoring.registers.ApplicationsEvents.AccountChanged;
 import ru.eshkola.monitoring.registers.ApplicationsEvents.ApplicationChanged;
 import ru.eshkola.monitoring.registers.ApplicationsEvents.ComplaintChanged;
@@ -34,8 +32,6 @@ import ru.eshkola.monitoring.registers.ApplicationsEvents.ConsentChanged;
  */
 @Configuration
 public class Registers {
-
-    private static final Logger log = LoggerFactory.getLogger(Registers.class);
 
     private final MongoTemplate mongo;
 
@@ -97,14 +93,14 @@ public class Registers {
         if ("OVERDUE".equals(a.stage())) {
             update.set("overdueNoticed", true);
         }
-        upsertIfNewer(ApplicationEntry.class, a.applicationId(), a.version(), update);
+        VersionedUpsert.ifNewer(mongo, ApplicationEntry.class, a.applicationId(), a.version(), update);
     }
 
     void consent(ConsentChanged c) {
         Update update = new Update().set("schoolId", c.schoolId()).set("studentId", c.studentId());
         setIfPresent(update, "givenAt", c.givenAt());
         setIfPresent(update, "withdrawnAt", c.withdrawnAt());
-        upsertIfNewer(ConsentEntry.class, c.consentId(), c.version(), update);
+        VersionedUpsert.ifNewer(mongo, ConsentEntry.class, c.consentId(), c.version(), update);
     }
 
     void account(AccountChanged a, boolean issued) {
@@ -114,7 +110,7 @@ public class Registers {
         if (issued) {
             update.unset("blockedAt"); // re-issued after a blocking: usable again
         }
-        upsertIfNewer(AccountEntry.class, a.accountId(), a.version(), update);
+        VersionedUpsert.ifNewer(mongo, AccountEntry.class, a.accountId(), a.version(), update);
     }
 
     void complaint(ComplaintChanged c) {
@@ -126,21 +122,12 @@ public class Registers {
         if ("OVERDUE".equals(c.stage())) {
             update.set("overdueNoticed", true);
         }
-        upsertIfNewer(ComplaintEntry.class, c.complaintId(), c.version(), update);
+        VersionedUpsert.ifNewer(mongo, ComplaintEntry.class, c.complaintId(), c.version(), update);
     }
 
     private static void setIfPresent(Update update, String field, Object value) {
         if (value != null) {
             update.set(field, value);
-        }
-    }
-
-    private void upsertIfNewer(Class<?> type, String id, int version, Update update) {
-        try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(id).and("version").not().gte(version)),
-                    update.set("version", version), type);
-        } catch (DuplicateKeyException notNewer) {
-            log.debug("dropped version {} of {} {}: not newer than the stored one", version, type.getSimpleName(), id);
         }
     }
 

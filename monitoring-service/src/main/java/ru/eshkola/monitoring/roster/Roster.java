@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 
 import ru.eshkola.kit.inbox.InboundEvents;
+import ru.eshkola.kit.mongo.VersionedUpsert;
 import ru.eshkola.monitoring.roster.JournalClassEvents.AccessChanged;
 import ru.eshkola.monitoring.roster.JournalClassEvents.AssignmentChanged;
 import ru.eshkola.monitoring.roster.JournalClassEvents.ClassChanged;
@@ -34,8 +32,6 @@ import ru.eshkola.monitoring.roster.RosterDocuments.EnrolmentDocument;
  */
 @Configuration
 public class Roster {
-
-    private static final Logger log = LoggerFactory.getLogger(Roster.class);
 
     private final MongoTemplate mongo;
 
@@ -64,42 +60,29 @@ public class Roster {
     }
 
     void classChanged(ClassChanged c) {
-        upsertIfNewer(ClassDocument.class, c.classId(), c.version(), new Update().set("schoolId", c.schoolId())
+        VersionedUpsert.ifNewer(mongo, ClassDocument.class, c.classId(), c.version(), new Update().set("schoolId", c.schoolId())
                 .set("schoolYear", c.schoolYear()).set("gradeLevel", c.gradeLevel()).set("name", c.name())
                 .set("classTeacherId", c.classTeacherId()));
     }
 
     void enrolmentChanged(EnrolmentChanged e) {
-        upsertIfNewer(EnrolmentDocument.class, e.enrolmentId(), e.version(), new Update().set("classId", e.classId())
+        VersionedUpsert.ifNewer(mongo, EnrolmentDocument.class, e.enrolmentId(), e.version(), new Update().set("classId", e.classId())
                 .set("schoolId", e.schoolId()).set("studentId", e.studentId()).set("from", e.from().toString())
                 .set("to", e.to() == null ? null : e.to().toString()));
     }
 
     void assignmentChanged(AssignmentChanged a) {
-        upsertIfNewer(AssignmentDocument.class, a.assignmentId(), a.version(), new Update()
+        VersionedUpsert.ifNewer(mongo, AssignmentDocument.class, a.assignmentId(), a.version(), new Update()
                 .set("classId", a.classId()).set("schoolId", a.schoolId()).set("subjectId", a.subjectId())
                 .set("teacherId", a.teacherId()).set("group", a.group()).set("from", a.from().toString())
                 .set("to", a.to() == null ? null : a.to().toString()));
     }
 
     void accessChanged(AccessChanged a) {
-        upsertIfNewer(AccessDocument.class, a.accessId(), a.version(), new Update()
+        VersionedUpsert.ifNewer(mongo, AccessDocument.class, a.accessId(), a.version(), new Update()
                 .set("accountId", a.guardianAccountId()).set("studentId", a.studentId()).set("schoolId", a.schoolId())
                 .set("applicationId", a.applicationId()).set("relation", a.relation())
                 .set("from", a.from().toString()).set("to", a.to() == null ? null : a.to().toString()));
-    }
-
-    /**
-     * One conditional upsert: the filter matches only a stored version lower than the event's, so an equal or newer
-     * stored entry makes the upsert try an insert of the same id, which the unique {@code _id} refuses.
-     */
-    private void upsertIfNewer(Class<?> type, String id, int version, Update update) {
-        try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(id).and("version").not().gte(version)),
-                    update.set("version", version), type);
-        } catch (DuplicateKeyException notNewer) {
-            log.debug("dropped version {} of {} {}: not newer than the stored one", version, type.getSimpleName(), id);
-        }
     }
 
     public Optional<SchoolClass> schoolClass(String classId) {

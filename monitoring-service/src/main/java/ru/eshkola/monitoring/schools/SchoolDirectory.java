@@ -4,12 +4,9 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,13 +19,12 @@ import org.springframework.messaging.Message;
 import ru.eshkola.kit.inbox.InboundEvent;
 import ru.eshkola.kit.inbox.InboundEvents;
 import ru.eshkola.kit.inbox.MalformedEventException;
+import ru.eshkola.kit.mongo.VersionedUpsert;
 import ru.eshkola.kit.problems.ProblemException;
 
 /** The schools monitoring reports on and their school years, kept from {@code journal.schools}. */
 @Configuration
 class SchoolDirectory {
-
-    private static final Logger log = LoggerFactory.getLogger(SchoolDirectory.class);
 
     private final MongoTemplate mongo;
     private final SchoolCalendars calendars;
@@ -84,14 +80,8 @@ class SchoolDirectory {
                         p.kind(), p.number(), p.start().toString(), p.end().toString())).toList())
                 .set("holidays", year.holidays().stream().map(h -> new SchoolYearDocument.Holiday(
                         h.from().toString(), h.to().toString(), h.name())).toList())
-                .set("closed", year.closed())
-                .set("version", year.version());
-        try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(year.schoolYearId()).and("version").not()
-                    .gte(year.version())), update, SchoolYearDocument.class);
-        } catch (DuplicateKeyException notNewer) {
-            log.debug("dropped version {} of school year {}: not newer than the stored one", year.version(),
-                    year.schoolYearId());
+                .set("closed", year.closed());
+        if (!VersionedUpsert.ifNewer(mongo, SchoolYearDocument.class, year.schoolYearId(), year.version(), update)) {
             return;
         }
         calendars.invalidate(year.schoolId());

@@ -8,9 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -21,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import ru.eshkola.kit.cache.ReferenceCache;
+import ru.eshkola.kit.mongo.VersionedUpsert;
 
 /**
  * The classes' current timetables, one document per class holding the journal's latest version. Read for every
@@ -28,8 +26,6 @@ import ru.eshkola.kit.cache.ReferenceCache;
  */
 @Component
 public class Timetables {
-
-    private static final Logger log = LoggerFactory.getLogger(Timetables.class);
 
     private final MongoTemplate mongo;
     private final ReferenceCache<String, ClassTimetable> cache = new ReferenceCache<>(Duration.ofSeconds(30), 20_000);
@@ -41,18 +37,14 @@ public class Timetables {
     /** Keeps the timetable when its version is newer than the stored one; true when it was kept. */
     public boolean store(TimetableChanged timetable) {
         try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(timetable.classId()).and("version").not()
-                    .gte(timetable.version())), new Update().set("schoolId", timetable.schoolId())
-                    .set("schoolYear", timetable.schoolYear()).set("slots", timetable.slots().stream().map(SlotDocument::of).toList())
-                    .set("changes", timetable.changes().stream().map(ChangeDocument::of).toList()).set("changedAt", timetable.changedAt())
-                    .set("version", timetable.version()), TimetableDocument.class);
-        } catch (DuplicateKeyException notNewer) {
-            log.debug("dropped version {} of the timetable of {}: not newer", timetable.version(), timetable.classId());
-            return false;
+            return VersionedUpsert.ifNewer(mongo, TimetableDocument.class, timetable.classId(), timetable.version(),
+                    new Update().set("schoolId", timetable.schoolId()).set("schoolYear", timetable.schoolYear())
+                            .set("slots", timetable.slots().stream().map(SlotDocument::of).toList())
+                            .set("changes", timetable.changes().stream().map(ChangeDocument::of).toList())
+                            .set("changedAt", timetable.changedAt()));
         } finally {
             cache.invalidate(timetable.classId());
         }
-        return true;
     }
 
     public Optional<ClassTimetable> of(String classId) {

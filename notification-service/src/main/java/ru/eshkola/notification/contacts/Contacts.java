@@ -13,9 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import ru.eshkola.kit.cache.ReferenceCache;
+import ru.eshkola.kit.mongo.VersionedUpsert;
 import ru.eshkola.notification.mail.Recipient;
 import ru.eshkola.notification.mail.RecipientDirectory;
 
@@ -45,7 +43,6 @@ public class Contacts implements RecipientDirectory {
     static final String SUBJECTS = "contact_subjects";
     static final String CLASSES = "contact_classes";
     static final String ACCOUNTS = "contact_accounts";
-    private static final Logger log = LoggerFactory.getLogger(Contacts.class);
 
     private final MongoTemplate mongo;
     private final ContactSettings settings;
@@ -233,7 +230,7 @@ public class Contacts implements RecipientDirectory {
     }
 
     void staffChanged(ContactEvents.StaffChanged staff) {
-        upsertIfNewer(STAFF, staff.staffId(), "version", staff.version(), new Update()
+        VersionedUpsert.ifNewer(mongo, STAFF, staff.staffId(), "version", staff.version(), new Update()
                 .set("schoolId", staff.schoolId())
                 .set("lastName", staff.lastName())
                 .set("firstName", staff.firstName())
@@ -245,20 +242,20 @@ public class Contacts implements RecipientDirectory {
     }
 
     void studentChanged(ContactEvents.StudentChanged student) {
-        upsertIfNewer(STUDENTS, student.studentId(), "version", student.version(), new Update()
+        VersionedUpsert.ifNewer(mongo, STUDENTS, student.studentId(), "version", student.version(), new Update()
                 .set("lastName", student.lastName())
                 .set("firstName", student.firstName())
                 .set("middleName", student.middleName()));
     }
 
     void subjectDefined(ContactEvents.SubjectDefined subject) {
-        upsertIfNewer(SUBJECTS, subject.subjectId(), "version", subject.version(),
+        VersionedUpsert.ifNewer(mongo, SUBJECTS, subject.subjectId(), "version", subject.version(),
                 new Update().set("name", subject.name()));
         subjectCache.invalidate(subject.subjectId());
     }
 
     void classChanged(ContactEvents.ClassChanged schoolClass) {
-        upsertIfNewer(CLASSES, schoolClass.classId(), "version", schoolClass.version(), new Update()
+        VersionedUpsert.ifNewer(mongo, CLASSES, schoolClass.classId(), "version", schoolClass.version(), new Update()
                 .set("schoolId", schoolClass.schoolId())
                 .set("name", schoolClass.name()));
         classCache.invalidate(schoolClass.classId());
@@ -267,27 +264,27 @@ public class Contacts implements RecipientDirectory {
     /** An access granted ({@code active}) or revoked: on the student (whose notices) and on the account (scopes). */
     void accessChanged(ContactEvents.AccessChanged access, boolean active) {
         String entry = "access." + key(access.accessId());
-        upsertIfNewer(STUDENTS, access.studentId(), entry + ".version", access.version(), new Update()
+        VersionedUpsert.ifNewer(mongo, STUDENTS, access.studentId(), entry + ".version", access.version(), new Update()
                 .set(entry + ".accountId", access.guardianAccountId())
                 .set(entry + ".schoolId", access.schoolId())
                 .set(entry + ".from", access.from().toString())
                 .set(entry + ".to", access.to() == null ? null : access.to().toString())
                 .set(entry + ".active", active));
-        upsertIfNewer(ACCOUNTS, access.guardianAccountId(), entry + ".version", access.version(), new Update()
+        VersionedUpsert.ifNewer(mongo, ACCOUNTS, access.guardianAccountId(), entry + ".version", access.version(), new Update()
                 .set(entry + ".schoolId", access.schoolId())
                 .set(entry + ".active", active));
     }
 
     void consentChanged(ContactEvents.ConsentChanged consent, boolean active) {
         String entry = "consents." + key(consent.consentId());
-        upsertIfNewer(STUDENTS, consent.studentId(), entry + ".version", consent.version(), new Update()
+        VersionedUpsert.ifNewer(mongo, STUDENTS, consent.studentId(), entry + ".version", consent.version(), new Update()
                 .set(entry + ".emailNotices", consent.purposes().contains("EMAIL_NOTICES"))
                 .set(entry + ".active", active));
     }
 
     /** {@code applications.account.issued.v1}: the account's address, name and roles; it is active. */
     public void accountIssued(String accountId, String email, String name, List<String> roles, int version) {
-        upsertIfNewer(ACCOUNTS, accountId, "version", version, new Update()
+        VersionedUpsert.ifNewer(mongo, ACCOUNTS, accountId, "version", version, new Update()
                 .set("email", blankToNull(email))
                 .set("name", name)
                 .set("roles", List.copyOf(new TreeSet<>(roles)))
@@ -296,7 +293,7 @@ public class Contacts implements RecipientDirectory {
 
     /** {@code applications.account.blocked.v1}: no longer a user to notify of maintenance. */
     public void accountBlocked(String accountId, int version) {
-        upsertIfNewer(ACCOUNTS, accountId, "version", version, new Update().set("active", false));
+        VersionedUpsert.ifNewer(mongo, ACCOUNTS, accountId, "version", version, new Update().set("active", false));
     }
 
     /**
@@ -305,16 +302,6 @@ public class Contacts implements RecipientDirectory {
      *
      * @return whether the event was applied
      */
-    private boolean upsertIfNewer(String collection, String id, String versionPath, int version, Update update) {
-        try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(id).and(versionPath).not().gte(version)),
-                    update.set(versionPath, version), collection);
-            return true;
-        } catch (DuplicateKeyException sameOrNewer) {
-            log.debug("kept the stored {} of {} {}: version {} is not newer", versionPath, collection, id, version);
-            return false;
-        }
-    }
 
     private Document find(String collection, String id) {
         return id == null ? null : mongo.getCollection(collection).find(new Document("_id", id)).first();
